@@ -1,0 +1,52 @@
+package dev.scimgateway.adapter.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A change to one resource: its state before and the state the IdP asked for. Both contain only
+ * attributes the provider supports.
+ *
+ * @param before the resource as the provider returned it
+ * @param after the resource with the IdP's changes applied
+ */
+public record ChangeSet(ObjectNode before, ObjectNode after) {
+
+  public ChangeSet {
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+  }
+
+  /**
+   * Whether the value at a dotted attribute path differs, e.g. {@code changed("name.givenName")}.
+   * An attribute that is absent on one side and null on the other has not changed.
+   */
+  public boolean changed(String path) {
+    return !valueEquals(at(before, path), at(after, path));
+  }
+
+  /** Whether anything at all differs. */
+  public boolean isEmpty() {
+    return before.equals(after);
+  }
+
+  /** The value at a dotted path of {@link #after()}, or a missing node. */
+  public JsonNode newValue(String path) {
+    return at(after, path);
+  }
+
+  private static JsonNode at(JsonNode node, String path) {
+    JsonNode current = node;
+    for (String segment : path.split("\\.")) {
+      current = current.path(segment);
+    }
+    return current;
+  }
+
+  private static boolean valueEquals(JsonNode a, JsonNode b) {
+    boolean aAbsent = a.isMissingNode() || a.isNull();
+    boolean bAbsent = b.isMissingNode() || b.isNull();
+    return aAbsent && bAbsent || (!aAbsent && a.equals(b));
+  }
+}

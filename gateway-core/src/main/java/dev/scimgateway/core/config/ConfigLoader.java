@@ -1,0 +1,120 @@
+package dev.scimgateway.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scimgateway.adapter.api.ConfigSection;
+import dev.scimgateway.adapter.api.InvalidConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the YAML configuration file, expands {@code ${ENV}} references and validates it into a
+ * {@link GatewayConfig}. Every problem is an {@link InvalidConfigException} with a one-line message.
+ *
+ * <p>Whether a tenant's adapter exists and accepts its section is checked when the adapters are
+ * created, still before the server listens.
+ */
+public final class ConfigLoader {
+
+  private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+  private static final Set<String> TENANT_KEYS = Set.of("token", "adapter");
+
+  private final EnvironmentExpander expander;
+
+  private ConfigLoader(EnvironmentExpander expander) {
+    this.expander = expander;
+  }
+
+  /** A loader that expands references from the process environment. */
+  public static ConfigLoader withSystemEnvironment() {
+    return new ConfigLoader(EnvironmentExpander.ofSystem());
+  }
+
+  /** A loader that expands references from the given variables only (tests). */
+  public static ConfigLoader withEnvironment(Map<String, String> environment) {
+    return new ConfigLoader(new EnvironmentExpander(environment::get));
+  }
+
+  public GatewayConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InvalidConfigException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses YAML text; {@code source} names it in messages. */
+  public GatewayConfig parse(String yaml, String source) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new InvalidConfigException(source + ": invalid YAML" + where(e.getLocation()) + ": "
+          + firstLine(e.getOriginalMessage()));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new InvalidConfigException(source + ": is empty; it needs at least a 'tenants' section");
+    }
+    expander.expandInPlace(root, "");
+    return fromTree(root);
+  }
+
+  /** Validates an already-parsed (and expanded) configuration tree. */
+  public GatewayConfig fromTree(JsonNode root) {
+    ConfigSection top = new ConfigSection("", root).requireOnlyKeys(Set.of("server", "tenants"));
+    return new GatewayConfig(server(top.section("server")), tenants(top.section("tenants")));
+  }
+
+  private static ServerConfig server(ConfigSection server) {
+    server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes"));
+    return new ServerConfig(
+        server.string("host").orElse(ServerConfig.DEFAULT_HOST),
+        server.intOr("port", ServerConfig.DEFAULT_PORT, 0, 65535),
+        server.millisOr("requestTimeoutMillis", ServerConfig.DEFAULT_REQUEST_TIMEOUT),
+        server.intOr("maxBodyBytes", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+  }
+
+  private static List<TenantConfig> tenants(ConfigSection tenants) {
+    if (!tenants.isPresent() || tenants.sections().isEmpty()) {
+      throw new InvalidConfigException("tenants: at least one tenant is required");
+    }
+    List<TenantConfig> result = new ArrayList<>();
+    tenants.sections().forEach((name, tenant) -> {
+      if (!TENANT_NAME.matcher(name).matches()) {
+        throw new InvalidConfigException("tenants." + name
+            + ": a tenant name is its URL path segment: letters, digits, '-' and '_' only");
+      }
+      String adapter = tenant.requiredString("adapter");
+      Set<String> allowed = new HashSet<>(TENANT_KEYS);
+      allowed.add(adapter);
+      tenant.requireOnlyKeys(allowed);
+      result.add(new TenantConfig(name, tenant.requiredString("token"), adapter, tenant.section(adapter)));
+    });
+    return result;
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable" : message.lines().findFirst().orElse("unreadable").trim();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.scimgateway.core.config;
+
+import java.time.Duration;
+
+/**
+ * The HTTP server the IdPs call.
+ *
+ * @param host the address to bind, {@code 0.0.0.0} for all
+ * @param port the TCP port; 0 picks a free one (tests)
+ * @param requestTimeout how long an IdP request may take before it is answered with a 503 SCIM error
+ * @param maxBodyBytes the largest request body accepted (413 beyond it)
+ */
+public record ServerConfig(String host, int port, Duration requestTimeout, long maxBodyBytes) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 8080;
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+}

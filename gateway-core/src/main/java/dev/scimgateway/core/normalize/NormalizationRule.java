@@ -1,0 +1,16 @@
+package dev.scimgateway.core.normalize;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One IdP quirk turned into plain RFC 7644, applied in place to a request body before anything else
+ * reads it. A new quirk is one more rule.
+ */
+public interface NormalizationRule {
+
+  /** A short name for logs and tests, e.g. {@code capitalised-patch-ops}. */
+  String name();
+
+  /** Rewrites {@code body} in place. */
+  void apply(ObjectNode body);
+}

@@ -1,0 +1,37 @@
+package dev.scimgateway.core.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Looks up attributes by name the SCIM way: case-insensitively (RFC 7643 §2.1). */
+public final class JsonPaths {
+
+  private JsonPaths() {}
+
+  /** The value at a dotted path such as {@code name.givenName}, or a missing node. */
+  public static JsonNode find(JsonNode node, String dottedPath) {
+    JsonNode current = node;
+    for (String segment : dottedPath.split("\\.")) {
+      current = fieldIgnoringCase(current, segment);
+      if (current.isMissingNode()) {
+        break;
+      }
+    }
+    return current;
+  }
+
+  /** The field called {@code name} in any case, or a missing node. */
+  public static JsonNode fieldIgnoringCase(JsonNode node, String name) {
+    if (node != null && node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().equalsIgnoreCase(name)) {
+          return field.getValue();
+        }
+      }
+    }
+    return MissingNode.getInstance();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.scimgateway.core.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.messages.PatchOperation;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import dev.scimgateway.adapter.api.ScimErrorType;
+import dev.scimgateway.adapter.api.ScimException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies an RFC 7644 §3.5.2 PATCH request to a resource with the SCIM SDK's operation semantics:
+ * operations in order, all or nothing. The body must already be normalized to plain RFC 7644.
+ */
+public final class PatchApplier {
+
+  static final String PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  private PatchApplier() {}
+
+  /** Returns a patched copy of {@code resource}; {@code resource} itself is left as it was. */
+  public static ObjectNode apply(ObjectNode resource, ObjectNode patchBody) {
+    PatchRequest request = parse(patchBody);
+    GenericScimResource target = new GenericScimResource(resource.deepCopy());
+    try {
+      request.apply(target);
+    } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+      throw ScimErrors.from(e);
+    }
+    return target.getObjectNode();
+  }
+
+  static PatchRequest parse(ObjectNode body) {
+    JsonNode schemas = body.path("schemas");
+    boolean declaresPatchOp = false;
+    for (JsonNode schema : schemas) {
+      declaresPatchOp |= schema.asText().equalsIgnoreCase(PATCH_OP_SCHEMA);
+    }
+    if (!declaresPatchOp) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+          "A PATCH body must have \"schemas\":[\"" + PATCH_OP_SCHEMA + "\"].");
+    }
+    JsonNode operations = body.path("Operations");
+    if (!operations.isArray() || operations.isEmpty()) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+          "A PATCH body must have a non-empty \"Operations\" array.");
+    }
+    List<PatchOperation> parsed = new ArrayList<>();
+    for (int i = 0; i < operations.size(); i++) {
+      parsed.add(operation(operations.get(i), i));
+    }
+    return new PatchRequest(parsed);
+  }
+
+  private static PatchOperation operation(JsonNode node, int index) {
+    String op = node.path("op").asText("");
+    if (!op.equals("add") && !op.equals("replace") && !op.equals("remove")) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+          "Operations[" + index + "].op must be \"add\", \"replace\" or \"remove\", got '" + op + "'.");
+    }
+    try {
+      return ScimJson.mapper().treeToValue(node, PatchOperation.class);
+    } catch (JsonProcessingException e) {
+      String reason = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("");
+      ScimErrorType type = node.has("path") ? ScimErrorType.INVALID_PATH : ScimErrorType.INVALID_VALUE;
+      if (op.equals("remove") && !node.has("path")) {
+        type = ScimErrorType.NO_TARGET;
+      }
+      throw ScimException.badRequest(type, "Operations[" + index + "] (" + op + ") is invalid: " + reason);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.scimgateway.core.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import dev.scimgateway.adapter.api.ScimErrorType;
+import dev.scimgateway.adapter.api.ScimException;
+
+/** Reading request bodies and writing responses with the SCIM SDK's Jackson configuration. */
+public final class ScimJson {
+
+  private static final ObjectMapper MAPPER = JsonUtils.createObjectMapper();
+  private static final ObjectWriter WRITER = MAPPER.writer();
+
+  private ScimJson() {}
+
+  /** The body as a JSON object, or a 400 {@code invalidSyntax} saying what is wrong with it. */
+  public static ObjectNode parseObject(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is not valid JSON" + where + ".");
+    } catch (java.io.IOException e) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body could not be read as JSON.");
+    }
+    if (node == null || !node.isObject()) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body must be a JSON object.");
+    }
+    return (ObjectNode) node;
+  }
+
+  public static byte[] write(Object value) {
+    try {
+      return WRITER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a response of type " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  public static ObjectNode newObject() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.scimgateway.core.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.messages.ListResponse;
+import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourcePage;
+import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ResourceType;
+import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.core.normalize.DialectNormalizer;
+import dev.scimgateway.core.protocol.ListPlan;
+import dev.scimgateway.core.protocol.ListRequest;
+import dev.scimgateway.core.protocol.PatchApplier;
+import dev.scimgateway.core.protocol.RequiredAttributes;
+import dev.scimgateway.core.protocol.ScimJson;
+import dev.scimgateway.core.protocol.SupportedAttributes;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The RFC 7644 operations on one resource type of an authenticated tenant: normalizes the request,
+ * keeps what the tenant's provider supports, calls it and writes the SCIM response.
+ */
+final class ResourceEndpoint {
+
+  private final ResourceType type;
+  private final DialectNormalizer normalizer;
+
+  ResourceEndpoint(ResourceType type, DialectNormalizer normalizer) {
+    this.type = type;
+    this.normalizer = normalizer;
+  }
+
+  void create(RoutingContext ctx) {
+    ResourceProvider provider = provider(ctx, Operation.CREATE);
+    ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
+    provider.create(SupportedAttributes.retain(body, provider.capabilities()))
+        .onSuccess(created -> ScimResponses.resource(ctx, 201, type, created))
+        .onFailure(ctx::fail);
+  }
+
+  void get(RoutingContext ctx) {
+    provider(ctx, Operation.GET).get(ctx.pathParam("id"))
+        .onSuccess(resource -> ScimResponses.resource(ctx, 200, type, resource))
+        .onFailure(ctx::fail);
+  }
+
+  void list(RoutingContext ctx) {
+    ResourceProvider provider = provider(ctx, Operation.LIST);
+    ListRequest request = ListRequest.fromQuery(ctx.queryParams());
+    ListPlan plan = ListPlan.of(request, provider.capabilities());
+    Future<ResourcePage> page = plan instanceof ListPlan.ById byId
+        ? pageOfOne(provider, byId)
+        : provider.list(((ListPlan.PushDown) plan).query());
+    page.onSuccess(result -> ScimResponses.json(ctx, 200, listResponse(ctx, result)))
+        .onFailure(ctx::fail);
+  }
+
+  void replace(RoutingContext ctx) {
+    ResourceProvider provider = provider(ctx, Operation.REPLACE);
+    ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
+    provider.replace(ctx.pathParam("id"), SupportedAttributes.retain(body, provider.capabilities()))
+        .onSuccess(replaced -> ScimResponses.resource(ctx, 200, type, replaced))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Reads the resource, applies the PATCH here, and hands the provider only the change of attributes
+   * it stores; a PATCH that changes nothing the provider stores costs no upstream write.
+   */
+  void patch(RoutingContext ctx) {
+    ResourceProvider provider = provider(ctx, Operation.MODIFY);
+    ObjectNode body = requestBody(ctx);
+    String id = ctx.pathParam("id");
+    provider.get(id)
+        .compose(current -> {
+          ObjectNode patched = PatchApplier.apply(current, body);
+          ChangeSet changes = new ChangeSet(
+              SupportedAttributes.retain(current, provider.capabilities()),
+              SupportedAttributes.retain(patched, provider.capabilities()));
+          return changes.isEmpty() ? Future.succeededFuture(current) : provider.modify(id, changes);
+        })
+        .onSuccess(modified -> ScimResponses.resource(ctx, 200, type, modified))
+        .onFailure(ctx::fail);
+  }
+
+  void delete(RoutingContext ctx) {
+    provider(ctx, Operation.DELETE).delete(ctx.pathParam("id"))
+        .onSuccess(ignored -> ScimResponses.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private ResourceProvider provider(RoutingContext ctx, Operation operation) {
+    ResourceProvider provider = TenantAuthHandler.tenant(ctx).provider(type);
+    if (!provider.capabilities().supports(operation)) {
+      throw new ScimException(501, null, "The upstream of this tenant does not support "
+          + operation.name().toLowerCase(Locale.ROOT) + " on " + type.endpoint() + ".");
+    }
+    return provider;
+  }
+
+  private ObjectNode requestBody(RoutingContext ctx) {
+    return normalizer.normalize(ScimJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes()));
+  }
+
+  private static Future<ResourcePage> pageOfOne(ResourceProvider provider, ListPlan.ById plan) {
+    return provider.get(plan.id())
+        .map(resource -> List.of(resource))
+        .recover(failure -> failure instanceof ScimException scim && scim.status() == 404
+            ? Future.succeededFuture(List.of())
+            : Future.failedFuture(failure))
+        .map(found -> {
+          boolean onPage = plan.request().startIndex() == 1 && plan.request().count() > 0;
+          return new ResourcePage(onPage ? found : List.of(), found.size(), plan.request().startIndex());
+        });
+  }
+
+  private ListResponse<ObjectNode> listResponse(RoutingContext ctx, ResourcePage page) {
+    List<ObjectNode> resources = page.resources().stream()
+        .map(resource -> ScimResponses.decorate(ctx, type, resource))
+        .toList();
+    return new ListResponse<>(page.totalResults(), resources, page.startIndex(), resources.size());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.scimgateway.core.server;
+
+import dev.scimgateway.adapter.api.ResourceType;
+import dev.scimgateway.core.config.ServerConfig;
+import dev.scimgateway.core.normalize.DialectNormalizer;
+import dev.scimgateway.core.tenant.TenantDirectory;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+
+/** The gateway's routes: {@code /health} and {@code /scim/v2/{tenant}/Users…}. */
+final class ScimRouter {
+
+  private static final String TENANT = "/scim/v2/:tenant";
+
+  private ScimRouter() {}
+
+  static Router create(Vertx vertx, ServerConfig server, TenantDirectory tenants) {
+    Router router = Router.router(vertx);
+    ScimFailureHandler failures = new ScimFailureHandler();
+
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+
+    router.route(TENANT + "/*")
+        .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
+        .handler(new TenantAuthHandler(tenants))
+        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()));
+
+    ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard());
+    String collection = TENANT + "/" + ResourceType.USER.endpoint();
+    String item = collection + "/:id";
+    router.get(collection).handler(users::list);
+    router.post(collection).handler(users::create);
+    router.get(item).handler(users::get);
+    router.put(item).handler(users::replace);
+    router.patch(item).handler(users::patch);
+    router.delete(item).handler(users::delete);
+
+    router.route().failureHandler(failures);
+    for (int status : new int[] {404, 405, 413, 415, 500, 503}) {
+      router.errorHandler(status, failures);
+    }
+    return router;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.scimgateway.core.server;
+
+import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.core.tenant.Tenant;
+import dev.scimgateway.core.tenant.TenantDirectory;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * Authenticates {@code /scim/v2/{tenant}/…} with the tenant's bearer token.
+ *
+ * <p>A missing or wrong token gets the same 401 whether the tenant exists or not, so tenants cannot be
+ * discovered. A caller holding a valid token of some tenant who names a tenant that does not exist
+ * gets 404, which tells a misconfigured IdP that its URL is wrong.
+ */
+final class TenantAuthHandler implements Handler<RoutingContext> {
+
+  static final String TENANT_KEY = "scim-gateway.tenant";
+
+  private static final ScimException UNAUTHORIZED = new ScimException(401, null,
+      "Authentication failed: send the tenant's token as 'Authorization: Bearer <token>'.");
+
+  private final TenantDirectory tenants;
+
+  TenantAuthHandler(TenantDirectory tenants) {
+    this.tenants = tenants;
+  }
+
+  static Tenant tenant(RoutingContext ctx) {
+    return ctx.get(TENANT_KEY);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String name = ctx.pathParam("tenant");
+    String presented = bearerToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
+    Optional<Tenant> tenant = tenants.find(name);
+    boolean anyTenantsToken = tenants.isTokenOfAnyTenant(presented);
+    if (tenant.isPresent() && tenant.get().token().matches(presented)) {
+      ctx.put(TENANT_KEY, tenant.get());
+      ctx.next();
+    } else if (tenant.isEmpty() && anyTenantsToken) {
+      ctx.fail(ScimException.notFound("No tenant named '" + name + "' is configured on this gateway."));
+    } else {
+      ctx.fail(UNAUTHORIZED);
+    }
+  }
+
+  private static Optional<String> bearerToken(String header) {
+    if (header == null) {
+      return Optional.empty();
+    }
+    String trimmed = header.trim();
+    int space = trimmed.indexOf(' ');
+    if (space < 0 || !trimmed.substring(0, space).equalsIgnoreCase("Bearer")) {
+      return Optional.empty();
+    }
+    return Optional.of(trimmed.substring(space + 1).trim());
+  }
+}

@@ -1,0 +1,69 @@
+package dev.scimgateway.core.tenant;
+
+import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.adapter.api.ScimAdapter;
+import dev.scimgateway.core.config.TenantConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tenants of a running gateway, by name, and the token check that guards them. */
+public final class TenantDirectory {
+
+  private final Map<String, Tenant> tenants;
+
+  private TenantDirectory(Map<String, Tenant> tenants) {
+    this.tenants = tenants;
+  }
+
+  /**
+   * Creates every tenant's adapter. Fails with an {@link InvalidConfigException} for an unknown adapter
+   * or settings the adapter rejects; does no I/O.
+   */
+  public static TenantDirectory create(Vertx vertx, List<TenantConfig> configs, AdapterRegistry registry) {
+    Map<String, Tenant> tenants = new LinkedHashMap<>();
+    for (TenantConfig config : configs) {
+      var factory = registry.factory(config.adapter(), "tenants." + config.name() + ".adapter");
+      ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings()));
+      tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.of(config.token()), adapter));
+    }
+    return new TenantDirectory(tenants);
+  }
+
+  /** Starts every adapter; the gateway serves nothing before this completes. */
+  public Future<Void> start() {
+    return Future.all(tenants.values().stream().map(tenant -> tenant.adapter().start()).toList())
+        .mapEmpty();
+  }
+
+  /** Closes every adapter, whether or not the others succeed. */
+  public Future<Void> close() {
+    return Future.join(tenants.values().stream().map(tenant -> tenant.adapter().close()).toList())
+        .mapEmpty();
+  }
+
+  public Optional<Tenant> find(String name) {
+    return Optional.ofNullable(tenants.get(name));
+  }
+
+  public Collection<Tenant> all() {
+    return tenants.values();
+  }
+
+  /**
+   * Whether {@code presented} is the token of some tenant. Compares against every tenant so that the
+   * time taken does not depend on which one matches.
+   */
+  public boolean isTokenOfAnyTenant(String presented) {
+    boolean found = false;
+    for (Tenant tenant : tenants.values()) {
+      found |= tenant.token().matches(presented);
+    }
+    return found;
+  }
+}
