@@ -1,0 +1,29 @@
+package dev.scimgateway.postman.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpMethod;
+import java.util.Map;
+
+/**
+ * One request to Postman's SCIM API.
+ *
+ * @param method the HTTP method
+ * @param path the path below the base URL, e.g. {@code /Users/abc}; already encoded
+ * @param query query parameters, encoded when sent
+ * @param body the JSON body, or {@code null}
+ */
+public record UpstreamCall(HttpMethod method, String path, Map<String, String> query, JsonNode body) {
+
+  public static UpstreamCall get(String path, Map<String, String> query) {
+    return new UpstreamCall(HttpMethod.GET, path, query, null);
+  }
+
+  public static UpstreamCall send(HttpMethod method, String path, JsonNode body) {
+    return new UpstreamCall(method, path, Map.of(), body);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path;
+  }
+}
