@@ -61,15 +61,22 @@ public final class PatchApplier {
       throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
           "Operations[" + index + "].op must be \"add\", \"replace\" or \"remove\", got '" + op + "'.");
     }
+    if (op.equals("remove") && !node.hasNonNull("path")) {
+      throw ScimException.badRequest(ScimErrorType.NO_TARGET,
+          "Operations[" + index + "]: a remove operation needs a \"path\" (RFC 7644 §3.5.2.2).");
+    }
+    if (!op.equals("remove") && !node.has("value")) {
+      throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
+          "Operations[" + index + "]: an " + op + " operation needs a \"value\".");
+    }
     try {
       return ScimJson.mapper().treeToValue(node, PatchOperation.class);
     } catch (JsonProcessingException e) {
-      String reason = e.getOriginalMessage() == null ? "malformed" : e.getOriginalMessage().lines().findFirst().orElse("");
+      String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+      int problem = reason.indexOf("problem: ");
       ScimErrorType type = node.has("path") ? ScimErrorType.INVALID_PATH : ScimErrorType.INVALID_VALUE;
-      if (op.equals("remove") && !node.has("path")) {
-        type = ScimErrorType.NO_TARGET;
-      }
-      throw ScimException.badRequest(type, "Operations[" + index + "] (" + op + ") is invalid: " + reason);
+      throw ScimException.badRequest(type, "Operations[" + index + "] (" + op + ") is invalid: "
+          + (problem >= 0 ? reason.substring(problem + "problem: ".length()) : "its path or value cannot be read") + ".");
     }
   }
 }

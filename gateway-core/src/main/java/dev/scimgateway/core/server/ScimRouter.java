@@ -25,8 +25,8 @@ final class ScimRouter {
 
     router.route(TENANT + "/*")
         .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
-        .handler(new TenantAuthHandler(tenants))
-        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()));
+        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()))
+        .handler(new TenantAuthHandler(tenants));
 
     ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard());
     String collection = TENANT + "/" + ResourceType.USER.endpoint();

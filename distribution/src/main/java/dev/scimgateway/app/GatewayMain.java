@@ -1,0 +1,70 @@
+package dev.scimgateway.app;
+
+import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.core.config.ConfigLoader;
+import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.server.ScimGateway;
+import dev.scimgateway.core.tenant.AdapterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.BindException;
+
+/**
+ * Starts the gateway. A configuration problem ends start-up with exit code 2 and one line on stderr
+ * naming it; a port that cannot be bound with exit code 1.
+ */
+public final class GatewayMain {
+
+  static final int EXIT_CONFIG = 2;
+  static final int EXIT_START = 1;
+
+  private GatewayMain() {}
+
+  public static void main(String[] args) {
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+    CommandLine commandLine;
+    try {
+      commandLine = CommandLine.parse(args);
+    } catch (IllegalArgumentException e) {
+      exit(EXIT_CONFIG, "scim-gateway: " + e.getMessage() + "\n" + CommandLine.USAGE);
+      return;
+    }
+    if (commandLine.help()) {
+      System.out.println(CommandLine.USAGE);
+      return;
+    }
+    GatewayConfig fileConfig;
+    try {
+      fileConfig = commandLine.config().map(ConfigLoader.withSystemEnvironment()::load).orElse(null);
+    } catch (InvalidConfigException e) {
+      exit(EXIT_CONFIG, "scim-gateway: configuration error: " + e.getMessage());
+      return;
+    }
+
+    Vertx vertx = Vertx.vertx();
+    Future<GatewayConfig> config = fileConfig != null
+        ? Future.succeededFuture(fileConfig)
+        : DemoMode.start(vertx, commandLine.demoPort());
+    config.compose(loaded -> ScimGateway.start(vertx, loaded, AdapterRegistry.fromClasspath()))
+        .onSuccess(gateway -> {
+          if (fileConfig == null) {
+            System.out.println(DemoMode.instructions(gateway.port()));
+          }
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> gateway.close().eventually(vertx::close)));
+        })
+        .onFailure(failure -> vertx.close().onComplete(closed -> {
+          if (failure instanceof InvalidConfigException) {
+            exit(EXIT_CONFIG, "scim-gateway: configuration error: " + failure.getMessage());
+          } else if (failure instanceof BindException) {
+            exit(EXIT_START, "scim-gateway: cannot listen: " + failure.getMessage());
+          } else {
+            exit(EXIT_START, "scim-gateway: failed to start: " + failure);
+          }
+        }));
+  }
+
+  private static void exit(int code, String message) {
+    System.err.println(message);
+    System.exit(code);
+  }
+}
