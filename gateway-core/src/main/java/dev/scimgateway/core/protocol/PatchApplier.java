@@ -19,11 +19,19 @@ public final class PatchApplier {
 
   static final String PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
-  private PatchApplier() {}
+  private final PatchRequest request;
+
+  private PatchApplier(PatchRequest request) {
+    this.request = request;
+  }
+
+  /** Validates a PATCH body; fails with 400 and the offending operation's index before anything is read. */
+  public static PatchApplier of(ObjectNode patchBody) {
+    return new PatchApplier(parse(patchBody));
+  }
 
   /** Returns a patched copy of {@code resource}; {@code resource} itself is left as it was. */
-  public static ObjectNode apply(ObjectNode resource, ObjectNode patchBody) {
-    PatchRequest request = parse(patchBody);
+  public ObjectNode applyTo(ObjectNode resource) {
     GenericScimResource target = new GenericScimResource(resource.deepCopy());
     try {
       request.apply(target);
@@ -33,7 +41,7 @@ public final class PatchApplier {
     return target.getObjectNode();
   }
 
-  static PatchRequest parse(ObjectNode body) {
+  private static PatchRequest parse(ObjectNode body) {
     JsonNode schemas = body.path("schemas");
     boolean declaresPatchOp = false;
     for (JsonNode schema : schemas) {

@@ -73,11 +73,11 @@ final class ResourceEndpoint {
    */
   void patch(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.MODIFY);
-    ObjectNode body = requestBody(ctx);
+    PatchApplier patch = PatchApplier.of(requestBody(ctx));
     String id = ctx.pathParam("id");
     provider.get(id)
         .compose(current -> {
-          ObjectNode patched = PatchApplier.apply(current, body);
+          ObjectNode patched = patch.applyTo(current);
           ChangeSet changes = new ChangeSet(
               SupportedAttributes.retain(current, provider.capabilities()),
               SupportedAttributes.retain(patched, provider.capabilities()));

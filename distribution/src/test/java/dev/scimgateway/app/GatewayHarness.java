@@ -1,0 +1,166 @@
+package dev.scimgateway.app;
+
+import dev.scimgateway.core.config.ConfigLoader;
+import dev.scimgateway.core.server.ScimGateway;
+import dev.scimgateway.core.tenant.AdapterRegistry;
+import dev.scimgateway.simulator.PostmanSimulator;
+import dev.scimgateway.simulator.RecordedRequest;
+import dev.scimgateway.simulator.SimulatorOptions;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real gateway on a loopback port in front of a real Postman simulator, and an HTTP client that
+ * speaks to the gateway the way an IdP does.
+ */
+final class GatewayHarness implements AutoCloseable {
+
+  static final String TENANT = "acme";
+  static final String TOKEN = "acme-idp-token-0123456789";
+  static final String OTHER_TENANT = "globex";
+  static final String OTHER_TOKEN = "globex-idp-token-9876543210";
+  static final String API_KEY = "PMAK-test-upstream-key";
+
+  final Vertx vertx;
+  final PostmanSimulator simulator;
+  final ScimGateway gateway;
+  final WebClient client;
+
+  private GatewayHarness(Vertx vertx, PostmanSimulator simulator, ScimGateway gateway) {
+    this.vertx = vertx;
+    this.simulator = simulator;
+    this.gateway = gateway;
+    this.client = WebClient.create(vertx);
+  }
+
+  static GatewayHarness start() {
+    return start(SimulatorOptions.defaults(), "");
+  }
+
+  /** {@code extraPostmanSettings} is YAML indented for the tenant's postman section. */
+  static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings) {
+    Vertx vertx = Vertx.vertx();
+    PostmanSimulator simulator = await(PostmanSimulator.create(vertx, simulatorOptions.withApiKey(API_KEY)).start());
+    String yaml = """
+        server:
+          host: 127.0.0.1
+          port: 0
+        tenants:
+          %s:
+            token: "${ACME_TOKEN}"
+            adapter: postman
+            postman:
+              baseUrl: "%s"
+              apiKey: "${POSTMAN_KEY}"
+        %s
+          %s:
+            token: "%s"
+            adapter: postman
+            postman:
+              baseUrl: "%s"
+              apiKey: "%s"
+        """.formatted(TENANT, simulator.baseUrl(), extraPostmanSettings.indent(6).stripTrailing(),
+        OTHER_TENANT, OTHER_TOKEN, simulator.baseUrl(), API_KEY);
+    var config = ConfigLoader.withEnvironment(Map.of("ACME_TOKEN", TOKEN, "POSTMAN_KEY", API_KEY))
+        .parse(yaml, "test configuration");
+    ScimGateway gateway = await(ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath()));
+    return new GatewayHarness(vertx, simulator, gateway);
+  }
+
+  String usersPath() {
+    return "/scim/v2/" + TENANT + "/Users";
+  }
+
+  Response get(String path) {
+    return send(HttpMethod.GET, path, TOKEN, null);
+  }
+
+  Response post(String path, JsonObject body) {
+    return send(HttpMethod.POST, path, TOKEN, body.encode());
+  }
+
+  Response put(String path, JsonObject body) {
+    return send(HttpMethod.PUT, path, TOKEN, body.encode());
+  }
+
+  Response patch(String path, JsonObject body) {
+    return send(HttpMethod.PATCH, path, TOKEN, body.encode());
+  }
+
+  Response delete(String path) {
+    return send(HttpMethod.DELETE, path, TOKEN, null);
+  }
+
+  /** Any request; a null token sends no Authorization header, a null body no body. */
+  Response send(HttpMethod method, String path, String token, String body) {
+    return send(method, path, token, body, "application/scim+json");
+  }
+
+  Response send(HttpMethod method, String path, String token, String body, String contentType) {
+    HttpRequest<Buffer> request = client.request(method, gateway.port(), "127.0.0.1", path);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    Future<HttpResponse<Buffer>> response;
+    if (body == null) {
+      response = request.send();
+    } else {
+      request.putHeader("Content-Type", contentType);
+      response = request.sendBuffer(Buffer.buffer(body));
+    }
+    return Response.of(await(response));
+  }
+
+  /** The simulator's record of upstream requests, as {@code METHOD /Users/{id}}. */
+  List<String> upstreamCalls() {
+    return simulator.requests().stream()
+        .map(request -> request.method() + " " + request.path().replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}"))
+        .toList();
+  }
+
+  List<RecordedRequest> upstreamRequests() {
+    return simulator.requests();
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("operation did not complete: " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    await(gateway.close());
+    await(simulator.close());
+    await(vertx.close());
+  }
+
+  /** What the IdP got back. */
+  record Response(int status, MultiMap headers, String body) {
+
+    static Response of(HttpResponse<Buffer> response) {
+      return new Response(response.statusCode(), response.headers(), response.bodyAsString() == null ? "" : response.bodyAsString());
+    }
+
+    JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    String contentType() {
+      return headers.get("Content-Type");
+    }
+  }
+}

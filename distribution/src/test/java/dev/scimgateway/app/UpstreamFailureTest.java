@@ -1,0 +1,136 @@
+package dev.scimgateway.app;
+
+import static dev.scimgateway.app.AuthenticationTest.assertScimError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scimgateway.simulator.Fault;
+import dev.scimgateway.simulator.FaultAction;
+import dev.scimgateway.simulator.PostmanError;
+import dev.scimgateway.simulator.SimulatorOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Whatever Postman does, the IdP gets a SCIM error in bounded time, never a 500 with a stack trace. */
+class UpstreamFailureTest {
+
+  private static GatewayHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "requestTimeoutMillis: 500");
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    harness.simulator.reset();
+  }
+
+  @Test
+  void postmanServerErrorIs502WithPostmansDetail() {
+    harness.simulator.inject(new Fault("GET", "/Users", 1, new FaultAction.Respond(PostmanError.FETCH_MEMBERS_FAILED)));
+
+    var response = harness.get(harness.usersPath());
+
+    assertEquals(502, response.status());
+    assertScimError(response, "502");
+    assertTrue(response.json().getString("detail").contains("Couldn’t fetch members of the team."), response.body());
+  }
+
+  @Test
+  void badUpstreamKeyIs502NotTheIdpsFault() {
+    harness.simulator.inject(new Fault("GET", "/Users", 1, new FaultAction.Respond(PostmanError.BAD_KEY)));
+
+    var response = harness.get(harness.usersPath());
+
+    assertEquals(502, response.status());
+    assertTrue(response.json().getString("detail").contains("API key"), response.body());
+    assertFalse(response.body().contains(GatewayHarness.API_KEY));
+  }
+
+  @Test
+  void adminGoneIs502() {
+    harness.simulator.inject(new Fault("POST", "/Users", 1, new FaultAction.Respond(PostmanError.ADMIN_GONE)));
+
+    var response = harness.post(harness.usersPath(), new JsonObject(
+        "{\"userName\":\"a@example.com\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"}}"));
+
+    assertEquals(502, response.status());
+  }
+
+  @Test
+  void noSeatsKeepsPostmansStatusAndWords() {
+    harness.simulator.inject(new Fault("POST", "/Users", 1, new FaultAction.Respond(PostmanError.NO_SLOTS)));
+
+    var response = harness.post(harness.usersPath(), new JsonObject(
+        "{\"userName\":\"a@example.com\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"}}"));
+
+    assertEquals(400, response.status());
+    assertTrue(response.json().getString("detail").startsWith("Postman: No slots available"), response.body());
+  }
+
+  @Test
+  void htmlErrorPageIs502ScimError() {
+    harness.simulator.inject(new Fault("GET", "/Users", 1,
+        new FaultAction.RespondRaw(503, "text/html", "<html><body>Service Unavailable</body></html>")));
+
+    var response = harness.get(harness.usersPath());
+
+    assertEquals(502, response.status());
+    assertScimError(response, "502");
+    assertFalse(response.body().contains("<html>"));
+  }
+
+  @Test
+  void upstreamRateLimitIs429WithRetryAfter() {
+    harness.simulator.inject(new Fault("GET", "/Users", 1, new FaultAction.Respond(PostmanError.RATE_LIMITED_READS)));
+
+    var response = harness.get(harness.usersPath());
+
+    assertEquals(429, response.status());
+    assertEquals("429", response.json().getString("status"));
+    assertTrue(Integer.parseInt(response.headers().get("Retry-After")) > 0);
+  }
+
+  @Test
+  void silentUpstreamTimesOutAs502() {
+    harness.simulator.inject(new Fault("GET", "/Users/.+", 1, new FaultAction.Delay(Duration.ofSeconds(3))));
+
+    var response = harness.get(harness.usersPath() + "/slow");
+
+    assertEquals(502, response.status());
+    assertTrue(response.json().getString("detail").contains("did not answer"), response.body());
+  }
+
+  @Test
+  void droppedConnectionIs502() {
+    harness.simulator.inject(new Fault("GET", "/Users/.+", 1, new FaultAction.DropConnection()));
+
+    var response = harness.get(harness.usersPath() + "/whatever");
+
+    assertEquals(502, response.status());
+    assertScimError(response, "502");
+  }
+
+  @Test
+  void unreachableUpstreamIs502() {
+    try (var offline = GatewayHarness.start(SimulatorOptions.defaults(), "")) {
+      GatewayHarness.await(offline.simulator.close());
+
+      var response = offline.get(offline.usersPath());
+
+      assertEquals(502, response.status());
+      assertTrue(response.json().getString("detail").contains("Could not reach Postman"), response.body());
+    }
+  }
+}
