@@ -1,6 +1,7 @@
 package dev.scimgateway.postman;
 
 import dev.scimgateway.adapter.api.ConfigSection;
+import dev.scimgateway.adapter.api.InvalidConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -23,7 +24,7 @@ public record PostmanSettings(
 
   static PostmanSettings from(ConfigSection section) {
     if (!section.isPresent()) {
-      throw section.invalid("", "the tenant's 'postman' section is required (baseUrl, apiKey)");
+      throw new InvalidConfigException(section.path() + ": is required (with at least baseUrl and apiKey)");
     }
     section.requireOnlyKeys(Set.of("baseUrl", "apiKey", "rateLimit", "requestTimeoutMillis"));
     ConfigSection rateLimit = section.section("rateLimit").requireOnlyKeys(Set.of("requests", "perSeconds"));

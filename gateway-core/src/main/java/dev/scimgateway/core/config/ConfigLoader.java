@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +21,12 @@ import java.util.regex.Pattern;
  * Reads the YAML configuration file, expands {@code ${ENV}} references and validates it into a
  * {@link GatewayConfig}. Every problem is an {@link InvalidConfigException} with a one-line message.
  *
- * <p>Whether a tenant's adapter exists and accepts its section is checked when the adapters are
- * created, still before the server listens.
+ * <p>Whether a tenant's adapter exists, and which keys its section may have, is checked when the
+ * adapters are created, still before the server listens.
  */
 public final class ConfigLoader {
 
   private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
-  private static final Set<String> TENANT_KEYS = Set.of("token", "adapter");
 
   private final EnvironmentExpander expander;
 
@@ -100,10 +98,7 @@ public final class ConfigLoader {
             + ": a tenant name is its URL path segment: letters, digits, '-' and '_' only");
       }
       String adapter = tenant.requiredString("adapter");
-      Set<String> allowed = new HashSet<>(TENANT_KEYS);
-      allowed.add(adapter);
-      tenant.requireOnlyKeys(allowed);
-      result.add(new TenantConfig(name, tenant.requiredString("token"), adapter, tenant.section(adapter)));
+      result.add(new TenantConfig(name, tenant.requiredString("token"), adapter, tenant));
     });
     return result;
   }

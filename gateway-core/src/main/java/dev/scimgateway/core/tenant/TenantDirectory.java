@@ -29,6 +29,7 @@ public final class TenantDirectory {
     Map<String, Tenant> tenants = new LinkedHashMap<>();
     for (TenantConfig config : configs) {
       var factory = registry.factory(config.adapter(), "tenants." + config.name() + ".adapter");
+      config.requireOnlyKnownKeys();
       ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings()));
       tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.of(config.token()), adapter));
     }

@@ -1,0 +1,42 @@
+package dev.scimgateway.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FilterParserTest {
+
+  @Test
+  void parsesTheSupportedForms() {
+    assertEquals(Optional.of(new UserFilter.UserNameEq("a@example.com")),
+        FilterParser.parse("userName eq \"a@example.com\""));
+    assertEquals(Optional.of(new UserFilter.UserNameEq("a@example.com")),
+        FilterParser.parse("  username  eq  'a@example.com'  "));
+    assertEquals(Optional.of(new UserFilter.UserNameEq("we\"ird\\")),
+        FilterParser.parse("userName eq \"we\\\"ird\\\\\""));
+    assertEquals(Optional.of(new UserFilter.ActiveEq(true)), FilterParser.parse("active eq \"true\""));
+    assertEquals(Optional.of(new UserFilter.ActiveEq(false)), FilterParser.parse("Active EQ false"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "userName eq \"unterminated",
+      "userName eq 'unterminated",
+      "userName eq \"bad\\escape\"",
+      "userName eq \"a\" extra",
+      "(userName eq \"a\")",
+      "not (userName eq \"a\")",
+      "active eq \"True\"",
+      "active ne \"true\"",
+      "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"a\"",
+      "userName",
+      "   "
+  })
+  void refusesEverythingElse(String filter) {
+    assertTrue(FilterParser.parse(filter).isEmpty(), filter);
+  }
+}
