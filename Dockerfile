@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t scim-gateway .
+# Run:   docker run -p 8080:8080 -v "$PWD/config/example.yaml:/etc/scim-gateway/gateway.yaml:ro" \
+#          -e ACME_SCIM_TOKEN=... -e POSTMAN_SCIM_API_KEY=... scim-gateway
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Module poms first, so that dependency downloads are cached while sources change.
+COPY pom.xml ./
+COPY adapter-api/pom.xml adapter-api/
+COPY gateway-core/pom.xml gateway-core/
+COPY adapter-postman/pom.xml adapter-postman/
+COPY postman-simulator/pom.xml postman-simulator/
+COPY distribution/pom.xml distribution/
+RUN mvn -B -q dependency:go-offline -DexcludeGroupIds=dev.scimgateway || true
+COPY . .
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin scim
+COPY --from=build /src/distribution/target/scim-gateway.jar /opt/scim-gateway/scim-gateway.jar
+USER 10001
+EXPOSE 8080
+# The configuration is mounted as a file; the secrets it references come from the environment.
+VOLUME ["/etc/scim-gateway"]
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/scim-gateway/scim-gateway.jar"]
+CMD ["--config", "/etc/scim-gateway/gateway.yaml"]
