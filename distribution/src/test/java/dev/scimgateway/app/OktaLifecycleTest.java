@@ -151,5 +151,11 @@ class OktaLifecycleTest {
           {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":{"value":"boss"}}]}"""));
     assertEquals(200, managerOnly.status(), managerOnly.body());
     assertEquals(List.of("GET /Users/{id}"), harness.upstreamCalls(), "a change Postman does not store costs no write");
+
+    var emailByType = harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+          {"op":"Replace","path":"emails[type eq \\"work\\"].value","value":"janet@contoso.com"},
+          {"op":"Remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}]}"""));
+    assertEquals(200, emailByType.status(), "a replace through a filter that matches nothing yet acts as add: " + emailByType.body());
   }
 }

@@ -124,6 +124,19 @@ public final class ConfigSection {
     return (int) parsed;
   }
 
+  /** {@code true} or {@code false}, or {@code defaultValue} when absent. */
+  public boolean booleanOr(String key, boolean defaultValue) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return defaultValue;
+    }
+    String text = value.asText().trim();
+    if (value.isBoolean() || text.equals("true") || text.equals("false")) {
+      return value.isBoolean() ? value.asBoolean() : Boolean.parseBoolean(text);
+    }
+    throw invalid(key, "must be true or false, got '" + value.asText() + "'");
+  }
+
   /** A duration given in whole milliseconds (at least 1), or {@code defaultValue} when absent. */
   public Duration millisOr(String key, Duration defaultValue) {
     return Duration.ofMillis(intOr(key, (int) defaultValue.toMillis(), 1, Integer.MAX_VALUE));

@@ -79,12 +79,13 @@ public final class ConfigLoader {
   }
 
   private static ServerConfig server(ConfigSection server) {
-    server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes"));
+    server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes", "anonymousDiscovery"));
     return new ServerConfig(
         server.string("host").orElse(ServerConfig.DEFAULT_HOST),
         server.intOr("port", ServerConfig.DEFAULT_PORT, 0, 65535),
         server.millisOr("requestTimeoutMillis", ServerConfig.DEFAULT_REQUEST_TIMEOUT),
-        server.intOr("maxBodyBytes", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+        server.intOr("maxBodyBytes", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
+        server.booleanOr("anonymousDiscovery", true));
   }
 
   private static List<TenantConfig> tenants(ConfigSection tenants) {

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param port the TCP port; 0 picks a free one (tests)
  * @param requestTimeout how long an IdP request may take before it is answered with a 503 SCIM error
  * @param maxBodyBytes the largest request body accepted (413 beyond it)
+ * @param anonymousDiscovery whether the discovery endpoints answer without the tenant's token (RFC
+ *     7644 §4 allows it); it lets anyone tell whether a tenant name exists
  */
-public record ServerConfig(String host, int port, Duration requestTimeout, long maxBodyBytes) {
+public record ServerConfig(String host, int port, Duration requestTimeout, long maxBodyBytes, boolean anonymousDiscovery) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;

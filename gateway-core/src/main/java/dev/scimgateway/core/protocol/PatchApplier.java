@@ -3,7 +3,9 @@ package dev.scimgateway.core.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.scimgateway.adapter.api.ScimErrorType;
@@ -32,13 +34,47 @@ public final class PatchApplier {
 
   /** Returns a patched copy of {@code resource}; {@code resource} itself is left as it was. */
   public ObjectNode applyTo(ObjectNode resource) {
-    GenericScimResource target = new GenericScimResource(resource.deepCopy());
+    // Re-read with the SCIM SDK's node factory, whose objects match attribute names case-insensitively.
+    ObjectNode target = ScimJson.parseObject(ScimJson.write(resource));
     try {
-      request.apply(target);
+      for (PatchOperation operation : request.getOperations()) {
+        apply(operation, target);
+      }
     } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
       throw ScimErrors.from(e);
     }
-    return target.getObjectNode();
+    return target;
+  }
+
+  /**
+   * Entra ID sends {@code replace} with a value-filtered path, e.g. {@code emails[type eq "work"].value},
+   * where nothing matches yet, and means {@code add}; RFC 7644 would answer {@code noTarget}.
+   */
+  private static void apply(PatchOperation operation, ObjectNode target)
+      throws com.unboundid.scim2.common.exceptions.ScimException {
+    if (operation.getOpType() != PatchOpType.REPLACE || !hasValueFilter(operation.getPath())) {
+      operation.apply(target);
+      return;
+    }
+    ObjectNode attempt = target.deepCopy();
+    try {
+      operation.apply(attempt);
+      target.removeAll().setAll(attempt);
+    } catch (BadRequestException nothingMatched) {
+      PatchOperation.add(operation.getPath(), operation.getJsonNode()).apply(target);
+    }
+  }
+
+  private static boolean hasValueFilter(Path path) {
+    if (path == null) {
+      return false;
+    }
+    for (Path.Element element : path) {
+      if (element.getValueFilter() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PatchRequest parse(ObjectNode body) {

@@ -9,6 +9,7 @@ import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.core.normalize.DialectNormalizer;
+import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ListPlan;
 import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.PatchApplier;
@@ -119,8 +120,9 @@ final class ResourceEndpoint {
   }
 
   private ListResponse<ObjectNode> listResponse(RoutingContext ctx, ResourcePage page) {
+    AttributeProjection projection = AttributeProjection.fromQuery(ctx.queryParams());
     List<ObjectNode> resources = page.resources().stream()
-        .map(resource -> ScimResponses.decorate(ctx, type, resource))
+        .map(resource -> projection.apply(ScimResponses.decorate(ctx, type, resource)))
         .toList();
     return new ListResponse<>(page.totalResults(), resources, page.startIndex(), resources.size());
   }

@@ -3,6 +3,7 @@ package dev.scimgateway.core.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ScimErrors;
 import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.protocol.ScimMediaType;
@@ -31,7 +32,7 @@ final class ScimResponses {
     if (status == 201) {
       ctx.response().putHeader(HttpHeaders.LOCATION, resource.path("meta").path("location").asText());
     }
-    json(ctx, status, resource);
+    json(ctx, status, AttributeProjection.fromQuery(ctx.queryParams()).apply(resource));
   }
 
   static ObjectNode decorate(RoutingContext ctx, ResourceType type, ObjectNode resource) {

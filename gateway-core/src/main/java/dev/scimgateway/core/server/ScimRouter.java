@@ -25,8 +25,20 @@ final class ScimRouter {
 
     router.route(TENANT + "/*")
         .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
-        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()))
-        .handler(new TenantAuthHandler(tenants));
+        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()));
+
+    TenantAuthHandler discoveryAuth = server.anonymousDiscovery()
+        ? TenantAuthHandler.allowingAnonymous(tenants)
+        : TenantAuthHandler.requiringToken(tenants);
+    DiscoveryEndpoint discovery = new DiscoveryEndpoint();
+    router.get(TENANT + "/ServiceProviderConfig").handler(discoveryAuth).handler(discovery::serviceProviderConfig);
+    router.get(TENANT + "/ResourceTypes").handler(discoveryAuth).handler(discovery::resourceTypes);
+    router.get(TENANT + "/ResourceTypes/:id").handler(discoveryAuth).handler(discovery::resourceType);
+    router.get(TENANT + "/Schemas").handler(discoveryAuth).handler(discovery::schemas);
+    router.get(TENANT + "/Schemas/:id").handler(discoveryAuth).handler(discovery::schema);
+
+    // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
+    router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
     ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard());
     String collection = TENANT + "/" + ResourceType.USER.endpoint();

@@ -23,9 +23,21 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
       "Authentication failed: send the tenant's token as 'Authorization: Bearer <token>'.");
 
   private final TenantDirectory tenants;
+  private final boolean anonymousAllowed;
 
-  TenantAuthHandler(TenantDirectory tenants) {
+  private TenantAuthHandler(TenantDirectory tenants, boolean anonymousAllowed) {
     this.tenants = tenants;
+    this.anonymousAllowed = anonymousAllowed;
+  }
+
+  /** Requires the tenant's token. */
+  static TenantAuthHandler requiringToken(TenantDirectory tenants) {
+    return new TenantAuthHandler(tenants, false);
+  }
+
+  /** Lets a request without an {@code Authorization} header through to a tenant that exists. */
+  static TenantAuthHandler allowingAnonymous(TenantDirectory tenants) {
+    return new TenantAuthHandler(tenants, true);
   }
 
   static Tenant tenant(RoutingContext ctx) {
@@ -35,6 +47,12 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String name = ctx.pathParam("tenant");
+    if (anonymousAllowed && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+      Tenant tenant = tenants.find(name).orElseThrow(() -> ScimException.notFound("No tenant named '" + name + "'."));
+      ctx.put(TENANT_KEY, tenant);
+      ctx.next();
+      return;
+    }
     String presented = bearerToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
     Optional<Tenant> tenant = tenants.find(name);
     boolean anyTenantsToken = tenants.isTokenOfAnyTenant(presented);

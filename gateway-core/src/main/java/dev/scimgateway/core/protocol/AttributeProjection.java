@@ -1,0 +1,135 @@
+package dev.scimgateway.core.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.MultiMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code attributes} and {@code excludedAttributes} query parameters (RFC 7644 §3.9), applied to
+ * a response resource. {@code id} and {@code schemas} are always returned. Names are matched
+ * case-insensitively; a core schema URN prefix ({@code urn:…:core:2.0:User:userName}) is allowed, and
+ * an extension attribute is named by its URN and attribute ({@code urn:…:enterprise:2.0:User:manager}).
+ */
+public final class AttributeProjection {
+
+  private static final String CORE_SCHEMA_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
+  private static final List<String> ALWAYS_RETURNED = List.of("id", "schemas");
+  private static final AttributeProjection NONE = new AttributeProjection(List.of(), List.of());
+
+  private final List<List<String>> included;
+  private final List<List<String>> excluded;
+
+  private AttributeProjection(List<List<String>> included, List<List<String>> excluded) {
+    this.included = included;
+    this.excluded = excluded;
+  }
+
+  public static AttributeProjection fromQuery(MultiMap query) {
+    List<List<String>> included = paths(query.get("attributes"));
+    List<List<String>> excluded = paths(query.get("excludedAttributes"));
+    return included.isEmpty() && excluded.isEmpty() ? NONE : new AttributeProjection(included, excluded);
+  }
+
+  /** A projected copy, or {@code resource} itself when nothing was asked for. */
+  public ObjectNode apply(ObjectNode resource) {
+    if (this == NONE) {
+      return resource;
+    }
+    if (!included.isEmpty()) {
+      ObjectNode result = ScimJson.newObject();
+      for (String always : ALWAYS_RETURNED) {
+        copy(resource, result, List.of(always));
+      }
+      included.forEach(path -> copy(resource, result, path));
+      return result;
+    }
+    ObjectNode result = resource.deepCopy();
+    excluded.stream()
+        .filter(path -> !(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0))))
+        .forEach(path -> remove(result, path));
+    return result;
+  }
+
+  private static List<List<String>> paths(String parameter) {
+    if (parameter == null || parameter.isBlank()) {
+      return List.of();
+    }
+    List<List<String>> paths = new ArrayList<>();
+    for (String raw : parameter.split(",")) {
+      String path = raw.trim();
+      if (!path.isEmpty()) {
+        paths.add(segments(path));
+      }
+    }
+    return paths;
+  }
+
+  private static List<String> segments(String path) {
+    if (path.toLowerCase(Locale.ROOT).startsWith("urn:")) {
+      int colon = path.lastIndexOf(':');
+      String urn = path.substring(0, colon);
+      List<String> attribute = Arrays.asList(path.substring(colon + 1).split("\\."));
+      if (urn.toLowerCase(Locale.ROOT).startsWith(CORE_SCHEMA_PREFIX)) {
+        return attribute;
+      }
+      List<String> segments = new ArrayList<>();
+      segments.add(urn);
+      segments.addAll(attribute);
+      return segments;
+    }
+    return Arrays.asList(path.split("\\."));
+  }
+
+  private static void copy(JsonNode source, ObjectNode target, List<String> path) {
+    Map.Entry<String, JsonNode> field = field(source, path.get(0));
+    if (field == null) {
+      return;
+    }
+    if (path.size() == 1) {
+      target.set(field.getKey(), field.getValue().deepCopy());
+    } else if (field.getValue().isObject()) {
+      ObjectNode child = target.get(field.getKey()) instanceof ObjectNode existing ? existing : target.putObject(field.getKey());
+      copy(field.getValue(), child, path.subList(1, path.size()));
+    } else if (field.getValue().isArray()) {
+      ArrayNode values = target.putArray(field.getKey());
+      for (JsonNode element : field.getValue()) {
+        ObjectNode projected = values.addObject();
+        copy(element, projected, path.subList(1, path.size()));
+      }
+    }
+  }
+
+  private static void remove(JsonNode node, List<String> path) {
+    Map.Entry<String, JsonNode> field = field(node, path.get(0));
+    if (field == null) {
+      return;
+    }
+    if (path.size() == 1) {
+      ((ObjectNode) node).remove(field.getKey());
+    } else if (field.getValue().isArray()) {
+      field.getValue().forEach(element -> remove(element, path.subList(1, path.size())));
+    } else {
+      remove(field.getValue(), path.subList(1, path.size()));
+    }
+  }
+
+  private static Map.Entry<String, JsonNode> field(JsonNode node, String name) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+}
