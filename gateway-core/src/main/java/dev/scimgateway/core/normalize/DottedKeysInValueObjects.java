@@ -1,0 +1,45 @@
+package dev.scimgateway.core.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entra ID's no-path operations may name sub-attributes with dotted keys
+ * ({@code {"op":"replace","value":{"name.givenName":"Janet"}}}); RFC 7644 nests them
+ * ({@code {"name":{"givenName":"Janet"}}}). Schema URN keys, which contain dots, are left alone.
+ */
+final class DottedKeysInValueObjects implements NormalizationRule {
+
+  @Override
+  public String name() {
+    return "dotted-keys-in-value-objects";
+  }
+
+  @Override
+  public void apply(ObjectNode body) {
+    for (JsonNode operation : body.path("Operations")) {
+      if (operation instanceof ObjectNode op && !op.hasNonNull("path") && op.get("value") instanceof ObjectNode value) {
+        nest(value);
+      }
+    }
+  }
+
+  private static void nest(ObjectNode value) {
+    List<Map.Entry<String, JsonNode>> dotted = new ArrayList<>();
+    value.fields().forEachRemaining(field -> {
+      if (field.getKey().contains(".") && !field.getKey().regionMatches(true, 0, "urn:", 0, 4)) {
+        dotted.add(field);
+      }
+    });
+    for (Map.Entry<String, JsonNode> field : dotted) {
+      value.remove(field.getKey());
+      String[] segments = field.getKey().split("\\.", 2);
+      JsonNode parent = value.get(segments[0]);
+      ObjectNode container = parent instanceof ObjectNode existing ? existing : value.putObject(segments[0]);
+      container.set(segments[1], field.getValue());
+    }
+  }
+}

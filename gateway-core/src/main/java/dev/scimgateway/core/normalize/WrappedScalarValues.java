@@ -1,0 +1,60 @@
+package dev.scimgateway.core.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Entra ID wraps scalars where RFC 7643 wants them plain ({@code "value":[{"value":"Janet"}]} for
+ * {@code name.givenName}) and sends the enterprise {@code manager} as a bare id where RFC 7643 wants
+ * {@code {"value":"<id>"}}. Rewrites both in PATCH operations whose {@code path} names the attribute.
+ */
+final class WrappedScalarValues implements NormalizationRule {
+
+  private static final Set<String> SINGLE_VALUED_SIMPLE = Set.of(
+      "username", "externalid", "displayname", "nickname", "title", "usertype", "preferredlanguage", "locale",
+      "timezone", "active", "profileurl", "name.givenname", "name.familyname", "name.formatted", "name.middlename",
+      "name.honorificprefix", "name.honorificsuffix");
+  private static final String MANAGER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:manager";
+
+  @Override
+  public String name() {
+    return "wrapped-scalar-values";
+  }
+
+  @Override
+  public void apply(ObjectNode body) {
+    for (JsonNode operation : body.path("Operations")) {
+      if (operation instanceof ObjectNode op && op.path("path").isTextual()) {
+        String path = op.get("path").asText().trim().toLowerCase(Locale.ROOT);
+        JsonNode value = op.path("value");
+        if (SINGLE_VALUED_SIMPLE.contains(stripCoreUrn(path))) {
+          unwrap(value).ifPresent(scalar -> op.set("value", scalar));
+        } else if (path.equals(MANAGER) && value.isTextual()) {
+          ObjectNode manager = op.objectNode();
+          manager.set("value", TextNode.valueOf(value.asText()));
+          op.set("value", manager);
+        }
+      }
+    }
+  }
+
+  private static Optional<JsonNode> unwrap(JsonNode value) {
+    JsonNode candidate = value;
+    if (candidate.isArray() && candidate.size() == 1) {
+      candidate = candidate.get(0);
+    }
+    if (candidate.isObject() && candidate.size() == 1 && candidate.has("value") && candidate.get("value").isValueNode()) {
+      return Optional.of(candidate.get("value"));
+    }
+    return Optional.empty();
+  }
+
+  private static String stripCoreUrn(String path) {
+    String prefix = "urn:ietf:params:scim:schemas:core:2.0:user:";
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+}
