@@ -1,11 +1,10 @@
 package dev.scimgateway.core.normalize;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /** Entra ID sends {@code "op":"Replace"}, {@code "Add"}, {@code "Remove"}; RFC 7644 spells them lower case. */
-final class CapitalisedPatchOps implements NormalizationRule {
+final class CapitalisedPatchOps extends PatchOperationRule {
 
   @Override
   public String name() {
@@ -13,11 +12,9 @@ final class CapitalisedPatchOps implements NormalizationRule {
   }
 
   @Override
-  public void apply(ObjectNode body) {
-    for (JsonNode operation : body.path("Operations")) {
-      if (operation instanceof ObjectNode op && op.path("op").isTextual()) {
-        op.put("op", op.get("op").asText().toLowerCase(Locale.ROOT));
-      }
+  void rewrite(ObjectNode operation) {
+    if (operation.path("op").isTextual()) {
+      operation.put("op", operation.get("op").asText().toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@code {"op":"replace","value":{"name.givenName":"Janet"}}}); RFC 7644 nests them
  * ({@code {"name":{"givenName":"Janet"}}}). Schema URN keys, which contain dots, are left alone.
  */
-final class DottedKeysInValueObjects implements NormalizationRule {
+final class DottedKeysInValueObjects extends PatchOperationRule {
 
   @Override
   public String name() {
@@ -19,11 +19,9 @@ final class DottedKeysInValueObjects implements NormalizationRule {
   }
 
   @Override
-  public void apply(ObjectNode body) {
-    for (JsonNode operation : body.path("Operations")) {
-      if (operation instanceof ObjectNode op && !op.hasNonNull("path") && op.get("value") instanceof ObjectNode value) {
-        nest(value);
-      }
+  void rewrite(ObjectNode operation) {
+    if (!operation.hasNonNull("path") && operation.get("value") instanceof ObjectNode value) {
+      nest(value);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code name.givenName}) and sends the enterprise {@code manager} as a bare id where RFC 7643 wants
  * {@code {"value":"<id>"}}. Rewrites both in PATCH operations whose {@code path} names the attribute.
  */
-final class WrappedScalarValues implements NormalizationRule {
+final class WrappedScalarValues extends PatchOperationRule {
 
   private static final Set<String> SINGLE_VALUED_SIMPLE = Set.of(
       "username", "externalid", "displayname", "nickname", "title", "usertype", "preferredlanguage", "locale",
@@ -26,19 +26,16 @@ final class WrappedScalarValues implements NormalizationRule {
   }
 
   @Override
-  public void apply(ObjectNode body) {
-    for (JsonNode operation : body.path("Operations")) {
-      if (operation instanceof ObjectNode op && op.path("path").isTextual()) {
-        String path = op.get("path").asText().trim().toLowerCase(Locale.ROOT);
-        JsonNode value = op.path("value");
-        if (SINGLE_VALUED_SIMPLE.contains(stripCoreUrn(path))) {
-          unwrap(value).ifPresent(scalar -> op.set("value", scalar));
-        } else if (path.equals(MANAGER) && value.isTextual()) {
-          ObjectNode manager = op.objectNode();
-          manager.set("value", TextNode.valueOf(value.asText()));
-          op.set("value", manager);
-        }
-      }
+  void rewrite(ObjectNode operation) {
+    if (!operation.path("path").isTextual()) {
+      return;
+    }
+    String path = operation.get("path").asText().trim().toLowerCase(Locale.ROOT);
+    JsonNode value = operation.path("value");
+    if (SINGLE_VALUED_SIMPLE.contains(stripCoreUrn(path))) {
+      unwrap(value).ifPresent(scalar -> operation.set("value", scalar));
+    } else if (path.equals(MANAGER) && value.isTextual()) {
+      operation.set("value", operation.objectNode().set("value", TextNode.valueOf(value.asText())));
     }
   }
 
