@@ -9,7 +9,7 @@ import io.vertx.core.Future;
  * <p>Resources are RFC 7643 JSON objects. What the provider receives has already been authenticated,
  * normalized to plain RFC 7644 and validated by the gateway; what it returns is sent to the IdP after
  * projection. Failures are reported as a failed future carrying a {@link ScimException}; any other
- * exception reaches the IdP as a 502 with a generic detail.
+ * exception reaches the IdP as a 500 with a generic detail and is logged.
  *
  * <p>A provider only receives operations it declares in {@link #capabilities()}.
  */
