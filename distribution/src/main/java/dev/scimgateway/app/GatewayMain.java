@@ -3,10 +3,18 @@ package dev.scimgateway.app;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.core.config.ConfigLoader;
 import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.observability.GatewayMetrics;
+import dev.scimgateway.core.observability.LogFormat;
+import dev.scimgateway.core.observability.LogSink;
+import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.observability.StructuredLog;
 import dev.scimgateway.core.server.ScimGateway;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
 
 /**
@@ -41,11 +49,17 @@ public final class GatewayMain {
       return;
     }
 
-    Vertx vertx = Vertx.vertx();
+    GatewayMetrics metrics = GatewayMetrics.create();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+        .build();
+    LogFormat logFormat = fileConfig != null ? fileConfig.operations().logFormat() : LogFormat.TEXT;
+    Observability observability = new Observability(metrics, new StructuredLog(logFormat, LogSink.STDOUT));
     Future<GatewayConfig> config = fileConfig != null
         ? Future.succeededFuture(fileConfig)
         : DemoMode.start(vertx, commandLine.demoPort());
-    config.compose(loaded -> ScimGateway.start(vertx, loaded, AdapterRegistry.fromClasspath()))
+    config.compose(loaded -> ScimGateway.start(vertx, loaded, AdapterRegistry.fromClasspath(), observability))
         .onSuccess(gateway -> {
           if (fileConfig == null) {
             System.out.println(DemoMode.instructions(gateway.port()));

@@ -1,6 +1,9 @@
 package dev.scimgateway.app;
 
 import dev.scimgateway.core.config.ConfigLoader;
+import dev.scimgateway.core.observability.GatewayMetrics;
+import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.observability.StructuredLog;
 import dev.scimgateway.core.server.ScimGateway;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.simulator.PostmanSimulator;
@@ -9,6 +12,9 @@ import dev.scimgateway.simulator.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +23,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,12 +42,15 @@ final class GatewayHarness implements AutoCloseable {
   final PostmanSimulator simulator;
   final ScimGateway gateway;
   final WebClient client;
+  /** Every request and audit line the gateway wrote. */
+  final List<String> logLines;
 
-  private GatewayHarness(Vertx vertx, PostmanSimulator simulator, ScimGateway gateway) {
+  private GatewayHarness(Vertx vertx, PostmanSimulator simulator, ScimGateway gateway, List<String> logLines) {
     this.vertx = vertx;
     this.simulator = simulator;
     this.gateway = gateway;
     this.client = WebClient.create(vertx);
+    this.logLines = logLines;
   }
 
   static GatewayHarness start() {
@@ -49,9 +59,19 @@ final class GatewayHarness implements AutoCloseable {
 
   /** {@code extraPostmanSettings} is YAML indented for the tenant's postman section. */
   static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings) {
-    Vertx vertx = Vertx.vertx();
+    return start(simulatorOptions, extraPostmanSettings, "");
+  }
+
+  /** {@code extraTopLevel} is YAML added at the top of the configuration, e.g. a {@code logging:} section. */
+  static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings, String extraTopLevel) {
+    GatewayMetrics metrics = GatewayMetrics.create();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+        .build();
     PostmanSimulator simulator = await(PostmanSimulator.create(vertx, simulatorOptions.withApiKey(API_KEY)).start());
-    String yaml = """
+    String yaml = extraTopLevel + """
+
         server:
           host: 127.0.0.1
           port: 0
@@ -73,8 +93,11 @@ final class GatewayHarness implements AutoCloseable {
         OTHER_TENANT, OTHER_TOKEN, simulator.baseUrl(), API_KEY);
     var config = ConfigLoader.withEnvironment(Map.of("ACME_TOKEN", TOKEN, "POSTMAN_KEY", API_KEY))
         .parse(yaml, "test configuration");
-    ScimGateway gateway = await(ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath()));
-    return new GatewayHarness(vertx, simulator, gateway);
+    List<String> logLines = new CopyOnWriteArrayList<>();
+    Observability observability = new Observability(metrics,
+        new StructuredLog(config.operations().logFormat(), logLines::add));
+    ScimGateway gateway = await(ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath(), observability));
+    return new GatewayHarness(vertx, simulator, gateway, logLines);
   }
 
   String usersPath() {

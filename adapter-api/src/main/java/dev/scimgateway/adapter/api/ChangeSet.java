@@ -3,6 +3,8 @@ package dev.scimgateway.adapter.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A change to one resource: its state before and the state the IdP asked for. Both contain only
@@ -31,9 +33,31 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
     return before.equals(after);
   }
 
+  /** The dotted paths of the leaf values that differ, e.g. {@code [active, name.givenName]}. */
+  public Set<String> changedPaths() {
+    Set<String> paths = new TreeSet<>();
+    collectDifferences(before, after, "", paths);
+    return paths;
+  }
+
   /** The value at a dotted path of {@link #after()}, or a missing node. */
   public JsonNode newValue(String path) {
     return at(after, path);
+  }
+
+  private static void collectDifferences(JsonNode before, JsonNode after, String prefix, Set<String> paths) {
+    Set<String> names = new TreeSet<>();
+    before.fieldNames().forEachRemaining(names::add);
+    after.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode old = before.path(name);
+      JsonNode now = after.path(name);
+      if (old.isObject() && now.isObject()) {
+        collectDifferences(old, now, prefix + name + ".", paths);
+      } else if (!valueEquals(old, now)) {
+        paths.add(prefix + name);
+      }
+    }
   }
 
   private static JsonNode at(JsonNode node, String path) {

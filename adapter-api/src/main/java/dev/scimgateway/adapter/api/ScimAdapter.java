@@ -23,6 +23,14 @@ public interface ScimAdapter {
     return Future.succeededFuture();
   }
 
+  /**
+   * Checks that the upstream answers, for the gateway's readiness report; fails with a
+   * {@link ScimException} whose detail says what is wrong. The default claims nothing is wrong.
+   */
+  default Future<Void> probe() {
+    return Future.succeededFuture();
+  }
+
   /** Releases what {@link #start()} acquired. */
   default Future<Void> close() {
     return Future.succeededFuture();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.core.observability.LogFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,8 +76,10 @@ public final class ConfigLoader {
 
   /** Validates an already-parsed (and expanded) configuration tree. */
   public GatewayConfig fromTree(JsonNode root) {
-    ConfigSection top = new ConfigSection("", root).requireOnlyKeys(Set.of("server", "tenants"));
-    return new GatewayConfig(server(top.section("server")), tenants(top.section("tenants")));
+    ConfigSection top = new ConfigSection("", root)
+        .requireOnlyKeys(Set.of("server", "management", "logging", "readiness", "tenants"));
+    ServerConfig server = server(top.section("server"));
+    return new GatewayConfig(server, operations(top, server), tenants(top.section("tenants")));
   }
 
   private static ServerConfig server(ConfigSection server) {
@@ -86,6 +90,24 @@ public final class ConfigLoader {
         server.millisOr("requestTimeoutMillis", ServerConfig.DEFAULT_REQUEST_TIMEOUT),
         server.intOr("maxBodyBytes", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
         server.booleanOr("anonymousDiscovery", true));
+  }
+
+  private static OperationsConfig operations(ConfigSection top, ServerConfig server) {
+    ConfigSection logging = top.section("logging").requireOnlyKeys(Set.of("format"));
+    ConfigSection management = top.section("management").requireOnlyKeys(Set.of("host", "port"));
+    ConfigSection readiness = top.section("readiness").requireOnlyKeys(Set.of("probeUpstream", "timeoutMillis"));
+    String format = logging.string("format").orElse("text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw logging.invalid("format", "must be text or json, got '" + format + "'");
+    }
+    return new OperationsConfig(
+        format.equals("json") ? LogFormat.JSON : LogFormat.TEXT,
+        management.string("port").isPresent()
+            ? OptionalInt.of(management.intOr("port", 0, 0, 65535))
+            : OptionalInt.empty(),
+        management.string("host").orElse(server.host()),
+        readiness.booleanOr("probeUpstream", false),
+        readiness.millisOr("timeoutMillis", OperationsConfig.DEFAULT_PROBE_TIMEOUT));
   }
 
   private static List<TenantConfig> tenants(ConfigSection tenants) {

@@ -3,7 +3,7 @@ package dev.scimgateway.core.config;
 import java.util.List;
 
 /** The whole, validated configuration of a gateway. */
-public record GatewayConfig(ServerConfig server, List<TenantConfig> tenants) {
+public record GatewayConfig(ServerConfig server, OperationsConfig operations, List<TenantConfig> tenants) {
 
   public GatewayConfig {
     tenants = List.copyOf(tenants);

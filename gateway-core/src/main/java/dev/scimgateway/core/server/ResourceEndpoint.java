@@ -9,6 +9,8 @@ import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.core.normalize.DialectNormalizer;
+import dev.scimgateway.core.observability.AuditLog;
+import dev.scimgateway.core.observability.RequestLogHandler;
 import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ListPlan;
 import dev.scimgateway.core.protocol.ListRequest;
@@ -20,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The RFC 7644 operations on one resource type of an authenticated tenant: normalizes the request,
@@ -29,16 +32,21 @@ final class ResourceEndpoint {
 
   private final ResourceType type;
   private final DialectNormalizer normalizer;
+  private final AuditLog audit;
 
-  ResourceEndpoint(ResourceType type, DialectNormalizer normalizer) {
+  ResourceEndpoint(ResourceType type, DialectNormalizer normalizer, AuditLog audit) {
     this.type = type;
     this.normalizer = normalizer;
+    this.audit = audit;
   }
 
   void create(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.CREATE);
     ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
-    provider.create(SupportedAttributes.retain(body, provider.capabilities()))
+    ObjectNode forwarded = SupportedAttributes.retain(body, provider.capabilities());
+    provider.create(forwarded)
+        .andThen(outcome -> audit(ctx, "create", outcome.succeeded() ? outcome.result().path("id").asText(null) : null,
+            forwarded, new ChangeSet(ScimJson.newObject(), forwarded).changedPaths(), outcome.cause()))
         .onSuccess(created -> ScimResponses.resource(ctx, 201, type, created))
         .onFailure(ctx::fail);
   }
@@ -63,7 +71,11 @@ final class ResourceEndpoint {
   void replace(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.REPLACE);
     ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
-    provider.replace(ctx.pathParam("id"), SupportedAttributes.retain(body, provider.capabilities()))
+    ObjectNode forwarded = SupportedAttributes.retain(body, provider.capabilities());
+    String id = ctx.pathParam("id");
+    provider.replace(id, forwarded)
+        .andThen(outcome -> audit(ctx, "replace", id, forwarded,
+            new ChangeSet(ScimJson.newObject(), forwarded).changedPaths(), outcome.cause()))
         .onSuccess(replaced -> ScimResponses.resource(ctx, 200, type, replaced))
         .onFailure(ctx::fail);
   }
@@ -82,16 +94,29 @@ final class ResourceEndpoint {
           ChangeSet changes = new ChangeSet(
               SupportedAttributes.retain(current, provider.capabilities()),
               SupportedAttributes.retain(patched, provider.capabilities()));
-          return changes.isEmpty() ? Future.succeededFuture(current) : provider.modify(id, changes);
+          return changes.isEmpty()
+              ? Future.succeededFuture(current)
+              : provider.modify(id, changes).andThen(outcome ->
+                  audit(ctx, "modify", id, changes.after(), changes.changedPaths(), outcome.cause()));
         })
         .onSuccess(modified -> ScimResponses.resource(ctx, 200, type, modified))
         .onFailure(ctx::fail);
   }
 
   void delete(RoutingContext ctx) {
-    provider(ctx, Operation.DELETE).delete(ctx.pathParam("id"))
+    ResourceProvider provider = provider(ctx, Operation.DELETE);
+    String id = ctx.pathParam("id");
+    provider.delete(id)
+        .andThen(outcome -> audit(ctx, provider.capabilities().deleteDeactivates() ? "deactivate" : "delete", id,
+            ScimJson.newObject(), provider.capabilities().deleteDeactivates() ? Set.of("active") : Set.of(), outcome.cause()))
         .onSuccess(ignored -> ScimResponses.noContent(ctx))
         .onFailure(ctx::fail);
+  }
+
+  private void audit(RoutingContext ctx, String action, String id, ObjectNode resource, Set<String> attributes,
+      Throwable failure) {
+    audit.change(RequestLogHandler.requestId(ctx), TenantAuthHandler.tenant(ctx).name(), action, type.name(), id,
+        resource.path("userName").asText(null), attributes, failure);
   }
 
   private ResourceProvider provider(RoutingContext ctx, Operation operation) {

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
@@ -8,13 +9,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.lang.System.Logger.Level;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * A running gateway: its tenants' adapters and the HTTP server in front of them.
+ * A running gateway: its tenants' adapters and the HTTP server in front of them, plus a management
+ * server when the operational endpoints have a port of their own.
  *
  * <pre>{@code
- * ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath())
+ * ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath(), Observability.standard())
  *     .onSuccess(gateway -> System.out.println("listening on " + gateway.port()));
  * }</pre>
  */
@@ -24,10 +27,17 @@ public final class ScimGateway {
 
   private final TenantDirectory tenants;
   private final HttpServer server;
+  private final HttpServer management;
 
-  private ScimGateway(TenantDirectory tenants, HttpServer server) {
+  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management) {
     this.tenants = tenants;
     this.server = server;
+    this.management = management;
+  }
+
+  /** Starts with fresh metrics and text request lines on standard output. */
+  public static Future<ScimGateway> start(Vertx vertx, GatewayConfig config, AdapterRegistry registry) {
+    return start(vertx, config, registry, Observability.standard());
   }
 
   /**
@@ -35,30 +45,43 @@ public final class ScimGateway {
    * {@link dev.scimgateway.adapter.api.InvalidConfigException} when a tenant's adapter is unknown or
    * rejects its settings.
    */
-  public static Future<ScimGateway> start(Vertx vertx, GatewayConfig config, AdapterRegistry registry) {
+  public static Future<ScimGateway> start(
+      Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
     TenantDirectory tenants;
     try {
-      tenants = TenantDirectory.create(vertx, config.tenants(), registry);
+      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    OperationalEndpoints operational = new OperationalEndpoints(vertx, tenants, observability.metrics(), config.operations());
+    OptionalInt managementPort = config.operations().managementPort();
     return tenants.start()
         .compose(started -> vertx.createHttpServer()
-            .requestHandler(ScimRouter.create(vertx, config.server(), tenants))
+            .requestHandler(ScimRouter.create(vertx, config.server(), tenants, observability, operational, managementPort.isEmpty()))
             .listen(config.server().port(), config.server().host()))
-        .map(server -> {
-          LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + server.actualPort()
-              + " with tenants " + tenants.all().stream()
-                  .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
-                  .collect(Collectors.joining(", ")));
-          return new ScimGateway(tenants, server);
-        })
+        .compose(server -> managementPort.isEmpty()
+            ? Future.succeededFuture(new ScimGateway(tenants, server, null))
+            : vertx.createHttpServer()
+                .requestHandler(ScimRouter.management(vertx, observability, operational))
+                .listen(managementPort.getAsInt(), config.operations().managementHost())
+                .map(management -> new ScimGateway(tenants, server, management))
+                .recover(failure -> server.close().transform(closed -> Future.failedFuture(failure))))
+        .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
+            + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
+            + " with tenants " + tenants.all().stream()
+                .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
+                .collect(Collectors.joining(", "))))
         .recover(failure -> tenants.close().transform(ignored -> Future.failedFuture(failure)));
   }
 
-  /** The port the server listens on. */
+  /** The port the SCIM server listens on. */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The port of {@code /health}, {@code /ready} and {@code /metrics}. */
+  public int managementPort() {
+    return management == null ? port() : management.actualPort();
   }
 
   public Iterable<Tenant> tenants() {
@@ -67,6 +90,7 @@ public final class ScimGateway {
 
   /** Stops listening, then closes the adapters. */
   public Future<Void> close() {
-    return server.close().eventually(tenants::close);
+    Future<Void> managementClosed = management == null ? Future.succeededFuture() : management.close();
+    return managementClosed.eventually(server::close).eventually(tenants::close);
   }
 }

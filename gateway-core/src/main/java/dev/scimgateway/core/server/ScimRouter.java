@@ -3,25 +3,32 @@ package dev.scimgateway.core.server;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.normalize.DialectNormalizer;
+import dev.scimgateway.core.observability.AuditLog;
+import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.observability.RequestLogHandler;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 
-/** The gateway's routes: {@code /health} and {@code /scim/v2/{tenant}/Users…}. */
+/** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
 
   private static final String TENANT = "/scim/v2/:tenant";
 
   private ScimRouter() {}
 
-  static Router create(Vertx vertx, ServerConfig server, TenantDirectory tenants) {
+  /** The SCIM routes; {@code operational} is mounted too unless it has a port of its own. */
+  static Router create(Vertx vertx, ServerConfig server, TenantDirectory tenants, Observability observability,
+      OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
 
-    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent()));
+    if (withOperational) {
+      operational.mount(router);
+    }
 
     router.route(TENANT + "/*")
         .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
@@ -40,7 +47,8 @@ final class ScimRouter {
     // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
     router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
-    ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard());
+    ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard(),
+        new AuditLog(observability.log()));
     String collection = TENANT + "/" + ResourceType.USER.endpoint();
     String item = collection + "/:id";
     router.get(collection).handler(users::list);
@@ -50,10 +58,23 @@ final class ScimRouter {
     router.patch(item).handler(users::patch);
     router.delete(item).handler(users::delete);
 
+    handleFailures(router, failures);
+    return router;
+  }
+
+  /** The operational endpoints alone, for a management port. */
+  static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLogHandler(observability, name -> false));
+    operational.mount(router);
+    handleFailures(router, new ScimFailureHandler());
+    return router;
+  }
+
+  private static void handleFailures(Router router, ScimFailureHandler failures) {
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413, 415, 500, 503}) {
       router.errorHandler(status, failures);
     }
-    return router;
   }
 }

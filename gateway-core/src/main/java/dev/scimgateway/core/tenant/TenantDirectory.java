@@ -3,14 +3,20 @@ package dev.scimgateway.core.tenant;
 import dev.scimgateway.adapter.api.AdapterContext;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.adapter.api.ScimAdapter;
+import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.core.config.TenantConfig;
+import dev.scimgateway.core.observability.Observability;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The tenants of a running gateway, by name, and the token check that guards them. */
 public final class TenantDirectory {
@@ -25,12 +31,14 @@ public final class TenantDirectory {
    * Creates every tenant's adapter. Fails with an {@link InvalidConfigException} for an unknown adapter
    * or settings the adapter rejects; does no I/O.
    */
-  public static TenantDirectory create(Vertx vertx, List<TenantConfig> configs, AdapterRegistry registry) {
+  public static TenantDirectory create(
+      Vertx vertx, List<TenantConfig> configs, AdapterRegistry registry, Observability observability) {
     Map<String, Tenant> tenants = new LinkedHashMap<>();
     for (TenantConfig config : configs) {
       var factory = registry.factory(config.adapter(), "tenants." + config.name() + ".adapter");
       config.requireOnlyKnownKeys();
-      ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings()));
+      ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings(),
+          observability.telemetryFor(config.name(), config.adapter())));
       tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.of(config.token()), adapter));
     }
     return new TenantDirectory(tenants);
@@ -46,6 +54,33 @@ public final class TenantDirectory {
   public Future<Void> close() {
     return Future.join(tenants.values().stream().map(tenant -> tenant.adapter().close()).toList())
         .mapEmpty();
+  }
+
+  /**
+   * Probes every tenant's upstream within {@code timeout}: each tenant's name with empty when it
+   * answered, or what is wrong.
+   */
+  public Future<Map<String, Optional<String>>> probe(Vertx vertx, Duration timeout) {
+    Map<String, Optional<String>> results = new ConcurrentSkipListMap<>();
+    List<Future<Void>> probes = tenants.values().stream()
+        .map(tenant -> tenant.adapter().probe()
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .transform(outcome -> {
+              results.put(tenant.name(), outcome.succeeded() ? Optional.empty() : Optional.of(problem(outcome.cause(), timeout)));
+              return Future.<Void>succeededFuture();
+            }))
+        .toList();
+    return Future.all(probes).map(done -> results);
+  }
+
+  private static String problem(Throwable failure, Duration timeout) {
+    if (failure instanceof ScimException scim) {
+      return scim.detail();
+    }
+    if (failure instanceof TimeoutException) {
+      return "the upstream did not answer within " + timeout.toMillis() + " ms";
+    }
+    return "the upstream check failed (" + failure.getClass().getSimpleName() + ")";
   }
 
   public Optional<Tenant> find(String name) {

@@ -1,0 +1,25 @@
+package dev.scimgateway.core.config;
+
+import dev.scimgateway.core.observability.LogFormat;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * How the gateway is operated: its log format, where {@code /health}, {@code /ready} and
+ * {@code /metrics} are served, and what readiness checks.
+ *
+ * @param logFormat request and audit lines as text or JSON
+ * @param managementPort a separate port for the operational endpoints; empty serves them on the SCIM port
+ * @param managementHost the address the management port binds
+ * @param probeUpstream whether {@code /ready} asks each tenant's upstream
+ * @param probeTimeout how long {@code /ready} waits for an upstream
+ */
+public record OperationsConfig(
+    LogFormat logFormat, OptionalInt managementPort, String managementHost, boolean probeUpstream, Duration probeTimeout) {
+
+  public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  public static OperationsConfig defaults() {
+    return new OperationsConfig(LogFormat.TEXT, OptionalInt.empty(), ServerConfig.DEFAULT_HOST, false, DEFAULT_PROBE_TIMEOUT);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.scimgateway.core.observability;
+
+import dev.scimgateway.adapter.api.AdapterTelemetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The gateway's Prometheus registry and the meters the core records. Names follow Prometheus
+ * conventions once exported ({@code scim_gateway_requests_seconds_count}…); tags are low-cardinality:
+ * tenant, resource, operation, status — never a user, userName or token.
+ */
+public final class GatewayMetrics {
+
+  private final PrometheusMeterRegistry registry;
+
+  private GatewayMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A registry with the JVM's own metrics bound. Pass it to Vert.x too, for its metrics. */
+  public static GatewayMetrics create() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return new GatewayMetrics(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  void idpRequest(String tenant, String resource, String operation, int status, Duration latency) {
+    Timer.builder("scim.gateway.requests")
+        .description("IdP requests served, by tenant, resource, operation and status")
+        .tags("tenant", tenant, "resource", resource, "operation", operation, "status", String.valueOf(status))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(latency);
+  }
+
+  /** The telemetry handed to one tenant's adapter. */
+  AdapterTelemetry telemetry(String tenant, String adapter, RequestTracker tracker) {
+    Tags tags = Tags.of("tenant", tenant, "adapter", adapter);
+    return new AdapterTelemetry() {
+      @Override
+      public MeterRegistry registry() {
+        return registry;
+      }
+
+      @Override
+      public Iterable<Tag> tags() {
+        return tags;
+      }
+
+      @Override
+      public void upstreamCall(String operation, int status, Duration latency, boolean retry) {
+        Timer.builder("scim.gateway.upstream.requests")
+            .description("Requests sent upstream, by tenant, adapter, operation and status (0: no answer)")
+            .tags(tags.and("operation", operation, "status", String.valueOf(status)))
+            .publishPercentileHistogram()
+            .register(registry)
+            .record(latency);
+        if (retry) {
+          Counter.builder("scim.gateway.upstream.retries")
+              .description("Upstream requests that repeated a failed attempt")
+              .tags(tags.and("operation", operation))
+              .register(registry)
+              .increment();
+        }
+        tracker.current().ifPresent(RequestRecord::countUpstreamCall);
+      }
+    };
+  }
+}

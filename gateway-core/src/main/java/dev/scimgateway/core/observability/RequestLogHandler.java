@@ -1,0 +1,98 @@
+package dev.scimgateway.core.observability;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * First handler of every request: takes the request id from {@code X-Request-Id} (or makes one) and
+ * echoes it, then, when the response ends, writes one request line and records the request metrics.
+ * Nothing from the request's headers or body is logged.
+ */
+public final class RequestLogHandler implements Handler<RoutingContext> {
+
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+  private static final String RECORD_KEY = "scim-gateway.request";
+  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Set<String> RESOURCES = Set.of("Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas");
+
+  private final Observability observability;
+  private final Predicate<String> knownTenant;
+
+  public RequestLogHandler(Observability observability, Predicate<String> knownTenant) {
+    this.observability = observability;
+    this.knownTenant = knownTenant;
+  }
+
+  /** The request id of the request being served. */
+  public static String requestId(RoutingContext ctx) {
+    RequestRecord record = ctx.get(RECORD_KEY);
+    return record == null ? null : record.requestId();
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String offered = ctx.request().getHeader(REQUEST_ID_HEADER);
+    String requestId = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    RequestRecord record = new RequestRecord(requestId);
+    ctx.put(RECORD_KEY, record);
+    ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
+    var context = Vertx.currentContext();
+    observability.tracker().begin(context, record);
+    ctx.addEndHandler(ended -> {
+      observability.tracker().end(context);
+      finish(ctx, record);
+    });
+    ctx.next();
+  }
+
+  private void finish(RoutingContext ctx, RequestRecord record) {
+    Duration latency = Duration.ofNanos(System.nanoTime() - record.startNanos());
+    String[] segments = ctx.request().path().split("/");
+    boolean scim = segments.length > 3 && segments[1].equals("scim") && segments[2].equals("v2");
+    String tenant = scim && knownTenant.test(segments[3]) ? segments[3] : scim ? "unknown" : "-";
+    String resource = scim && segments.length > 4 && RESOURCES.contains(segments[4]) ? segments[4] : scim ? "other" : ctx.request().path();
+    String operation = operation(ctx.request().method(), segments.length > 5);
+    int status = ctx.response().getStatusCode();
+    if (scim) {
+      observability.metrics().idpRequest(tenant, resource, operation, status, latency);
+    }
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("requestId", record.requestId());
+    line.put("tenant", tenant);
+    line.put("operation", operation);
+    line.put("resource", resource);
+    line.put("method", ctx.request().method().name());
+    line.put("status", status);
+    line.put("latencyMs", Math.round(latency.toNanos() / 10_000.0) / 100.0);
+    line.put("upstreamCalls", record.upstreamCalls());
+    observability.log().write("request", line);
+  }
+
+  private static String operation(HttpMethod method, boolean hasId) {
+    if (method.equals(HttpMethod.GET)) {
+      return hasId ? "get" : "list";
+    }
+    if (method.equals(HttpMethod.POST)) {
+      return "create";
+    }
+    if (method.equals(HttpMethod.PUT)) {
+      return "replace";
+    }
+    if (method.equals(HttpMethod.PATCH)) {
+      return "patch";
+    }
+    if (method.equals(HttpMethod.DELETE)) {
+      return "delete";
+    }
+    return "other";
+  }
+}
