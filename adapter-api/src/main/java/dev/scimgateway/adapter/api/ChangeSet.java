@@ -1,6 +1,7 @@
 package dev.scimgateway.adapter.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.TreeSet;
  * @param after the resource with the IdP's changes applied
  */
 public record ChangeSet(ObjectNode before, ObjectNode after) {
+
+  private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
   public ChangeSet {
     Objects.requireNonNull(before, "before");
@@ -52,8 +55,8 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
     for (String name : names) {
       JsonNode old = before.path(name);
       JsonNode now = after.path(name);
-      if (old.isObject() && now.isObject()) {
-        collectDifferences(old, now, prefix + name + ".", paths);
+      if (old.isObject() && (now.isObject() || isAbsent(now)) || now.isObject() && isAbsent(old)) {
+        collectDifferences(old.isObject() ? old : EMPTY, now.isObject() ? now : EMPTY, prefix + name + ".", paths);
       } else if (!valueEquals(old, now)) {
         paths.add(prefix + name);
       }
@@ -69,8 +72,10 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
   }
 
   private static boolean valueEquals(JsonNode a, JsonNode b) {
-    boolean aAbsent = a.isMissingNode() || a.isNull();
-    boolean bAbsent = b.isMissingNode() || b.isNull();
-    return aAbsent && bAbsent || (!aAbsent && a.equals(b));
+    return isAbsent(a) && isAbsent(b) || (!isAbsent(a) && a.equals(b));
+  }
+
+  private static boolean isAbsent(JsonNode node) {
+    return node.isMissingNode() || node.isNull();
   }
 }

@@ -1,0 +1,191 @@
+package dev.scimgateway.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scimgateway.simulator.SimulatorOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Metrics, request lines and audit lines of a running gateway, read the way an operator reads them. */
+class ObservabilityTest {
+
+  private GatewayHarness harness;
+
+  @AfterEach
+  void stop() {
+    if (harness != null) {
+      harness.close();
+    }
+  }
+
+  @Test
+  void requestMetricsCountWhatTheIdpDid() {
+    harness = GatewayHarness.start();
+    String id = createJane();
+    harness.get(harness.usersPath() + "/" + id);
+    harness.get(harness.usersPath() + "/" + id);
+    harness.get(harness.usersPath() + "/missing");
+
+    String metrics = scrape();
+
+    assertEquals(1.0, sample(metrics, "scim_gateway_requests_seconds_count", "operation=\"create\",resource=\"Users\",status=\"201\",tenant=\"acme\""));
+    assertEquals(2.0, sample(metrics, "scim_gateway_requests_seconds_count", "operation=\"get\",resource=\"Users\",status=\"200\",tenant=\"acme\""));
+    assertEquals(1.0, sample(metrics, "scim_gateway_requests_seconds_count", "operation=\"get\",resource=\"Users\",status=\"404\",tenant=\"acme\""));
+    assertTrue(metrics.contains("scim_gateway_requests_seconds_bucket{"), "a latency histogram");
+    assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
+    assertTrue(metrics.contains("vertx_http_server_requests_total"), "Vert.x metrics");
+    assertFalse(metrics.contains(id), "no user id as a label");
+    assertFalse(metrics.contains("jane@example.com"), "no userName as a label");
+  }
+
+  @Test
+  void unknownTenantsAndPathsDoNotCreateLabels() {
+    harness = GatewayHarness.start();
+    harness.send(HttpMethod.GET, "/scim/v2/made-up-" + System.nanoTime() + "/Users", "guess", null);
+    harness.get("/scim/v2/acme/Whatever" + System.nanoTime());
+
+    String metrics = scrape();
+
+    assertTrue(metrics.contains("tenant=\"unknown\""), metrics);
+    assertTrue(metrics.contains("resource=\"other\""));
+    assertFalse(metrics.contains("made-up-"));
+    assertFalse(metrics.contains("Whatever"));
+  }
+
+  @Test
+  void everyRequestHasOneLineAndItsIdIsEchoed() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "", "logging:\n  format: json\n");
+
+    var response = harness.client.get(harness.gateway.port(), "127.0.0.1", harness.usersPath() + "?count=1")
+        .putHeader("Authorization", "Bearer " + GatewayHarness.TOKEN)
+        .putHeader("X-Request-Id", "okta-req-42")
+        .send();
+    var answered = GatewayHarness.await(response);
+    var unnamed = harness.get(harness.usersPath());
+
+    assertEquals("okta-req-42", answered.getHeader("X-Request-Id"));
+    String generated = unnamed.headers().get("X-Request-Id");
+    assertTrue(generated != null && generated.length() >= 16, generated);
+    List<JsonObject> requests = lines("request");
+    assertEquals(2, requests.size(), harness.logLines.toString());
+    JsonObject first = requests.get(0);
+    assertEquals("okta-req-42", first.getString("requestId"));
+    assertEquals("acme", first.getString("tenant"));
+    assertEquals("list", first.getString("operation"));
+    assertEquals(200, first.getInteger("status"));
+    assertTrue(first.containsKey("latencyMs") && first.containsKey("time"));
+    assertEquals(generated, requests.get(1).getString("requestId"));
+  }
+
+  @Test
+  void changesUpstreamAreAuditedWithAttributeNamesNotValues() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "", "logging:\n  format: json\n");
+    String id = createJane();
+    harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+          {"op":"replace","path":"name.givenName","value":"Janet"},{"op":"replace","path":"active","value":false}]}"""));
+    harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+          {"op":"add","path":"displayName","value":"Not stored upstream"}]}"""));
+    harness.delete(harness.usersPath() + "/" + id);
+    harness.post(harness.usersPath(), janeBody());
+
+    List<JsonObject> audits = lines("audit");
+
+    assertEquals(List.of("create", "modify", "deactivate", "create"), audits.stream().map(a -> a.getString("action")).toList(),
+        "no audit line for a PATCH that changed nothing upstream");
+    JsonObject created = audits.get(0);
+    assertEquals(id, created.getString("id"));
+    assertEquals("jane@example.com", created.getString("userName"));
+    assertEquals("success", created.getString("outcome"));
+    assertEquals(new JsonArray().add("active").add("externalId").add("name.familyName").add("name.givenName").add("userName"),
+        created.getJsonArray("attributes"));
+    assertEquals(new JsonArray().add("active").add("name.givenName"), audits.get(1).getJsonArray("attributes"));
+    assertFalse(audits.get(1).encode().contains("Janet"), "values are not logged");
+    JsonObject duplicate = audits.get(3);
+    assertEquals("failure", duplicate.getString("outcome"));
+    assertEquals(409, duplicate.getInteger("status"));
+  }
+
+  @Test
+  void managementEndpointsCanMoveToTheirOwnPort() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "", "management:\n  port: 0\n");
+    int management = harness.gateway.managementPort();
+    assertTrue(management != harness.gateway.port());
+
+    var metrics = GatewayHarness.await(harness.client.get(management, "127.0.0.1", "/metrics").send());
+    var health = GatewayHarness.await(harness.client.get(management, "127.0.0.1", "/health").send());
+    var onScimPort = harness.send(HttpMethod.GET, "/metrics", null, null);
+
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.bodyAsString().contains("jvm_"));
+    assertEquals(200, health.statusCode());
+    assertEquals(404, onScimPort.status());
+  }
+
+  @Test
+  void readyReportsEveryTenant() {
+    harness = GatewayHarness.start();
+
+    var ready = harness.send(HttpMethod.GET, "/ready", null, null);
+
+    assertEquals(200, ready.status());
+    assertEquals("UP", ready.json().getString("status"));
+    assertEquals("UP", ready.json().getJsonObject("tenants").getJsonObject("acme").getString("status"));
+  }
+
+  @Test
+  void noSecretAppearsInLogsMetricsOrErrors() {
+    harness = GatewayHarness.start();
+    createJane();
+    harness.send(HttpMethod.GET, harness.usersPath(), "wrong-token", null);
+    harness.post(harness.usersPath(), janeBody());
+
+    StringBuilder everything = new StringBuilder(scrape());
+    harness.logLines.forEach(everything::append);
+    everything.append(harness.send(HttpMethod.GET, harness.usersPath(), "wrong-token", null).body());
+
+    for (String secret : List.of(GatewayHarness.TOKEN, GatewayHarness.OTHER_TOKEN, GatewayHarness.API_KEY)) {
+      assertFalse(everything.toString().contains(secret), "a secret leaked");
+    }
+  }
+
+  private String createJane() {
+    var created = harness.post(harness.usersPath(), janeBody());
+    assertEquals(201, created.status(), created.body());
+    return created.json().getString("id");
+  }
+
+  private static JsonObject janeBody() {
+    return new JsonObject("""
+        {"userName":"jane@example.com","externalId":"00u1","name":{"givenName":"Jane","familyName":"Doe"},
+         "emails":[{"value":"jane@example.com","primary":true}],"active":true}""");
+  }
+
+  private String scrape() {
+    var response = harness.send(HttpMethod.GET, "/metrics", null, null);
+    assertEquals(200, response.status());
+    return response.body();
+  }
+
+  private List<JsonObject> lines(String type) {
+    return harness.logLines.stream().map(JsonObject::new).filter(line -> type.equals(line.getString("type"))).toList();
+  }
+
+  static double sample(String metrics, String name, String labels) {
+    Matcher matcher = Pattern.compile("^" + Pattern.quote(name + "{" + labels + "}") + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+    if (!matcher.find()) {
+      throw new AssertionError("no sample " + name + "{" + labels + "} in:\n" + metrics.lines()
+          .filter(line -> line.startsWith(name)).reduce("", (a, b) -> a + b + "\n"));
+    }
+    return Double.parseDouble(matcher.group(1));
+  }
+}
