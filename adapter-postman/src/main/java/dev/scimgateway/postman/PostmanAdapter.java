@@ -7,15 +7,22 @@ import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.postman.client.PostmanClient;
 import dev.scimgateway.postman.users.PostmanUsers;
 import io.vertx.core.Future;
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /** One tenant's connection to a Postman team. Postman's SCIM API serves Users (Groups: later). */
 final class PostmanAdapter implements ScimAdapter {
 
+  private static final System.Logger LOG = System.getLogger(PostmanAdapter.class.getName());
+
+  private final String tenant;
+  private final PostmanSettings settings;
   private final PostmanClient client;
   private final PostmanUsers users;
 
   PostmanAdapter(AdapterContext context, PostmanSettings settings) {
+    this.tenant = context.tenant();
+    this.settings = settings;
     this.client = new PostmanClient(context.vertx(), context.tenant(), settings);
     this.users = new PostmanUsers(client);
   }
@@ -25,8 +32,32 @@ final class PostmanAdapter implements ScimAdapter {
     return type.equals(ResourceType.USER) ? Optional.of(users) : Optional.empty();
   }
 
+  /**
+   * With {@code idCache.warmUp}, pages through the team's users (inside the read budget) before the
+   * tenant is served. A failed warm-up is logged and does not stop the gateway: look-ups then learn
+   * as they go.
+   */
+  @Override
+  public Future<Void> start() {
+    if (!settings.idCache().warmUp()) {
+      return Future.succeededFuture();
+    }
+    long started = System.nanoTime();
+    return users.warmUp()
+        .onSuccess(count -> LOG.log(Level.INFO, "tenant " + tenant + ": id cache warmed up with " + count
+            + " Postman users in " + (System.nanoTime() - started) / 1_000_000 + " ms"))
+        .onFailure(failure -> LOG.log(Level.WARNING, "tenant " + tenant + ": id cache warm-up failed ("
+            + failure.getMessage() + "); look-ups will learn as they go"))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
   @Override
   public Future<Void> close() {
+    PostmanUsers.IdCacheStats stats = users.idCacheStats();
+    LOG.log(Level.INFO, "tenant " + tenant + ": id cache " + stats.size() + " users, userName look-ups "
+        + stats.userNameHits() + " hits / " + stats.userNameMisses() + " misses, externalId look-ups "
+        + stats.externalIdHits() + " hits / " + stats.externalIdMisses() + " misses, " + stats.evictions() + " evictions");
     return client.close();
   }
 }

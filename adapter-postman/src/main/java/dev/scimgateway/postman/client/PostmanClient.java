@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.postman.PostmanSettings;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -14,65 +16,245 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends {@link UpstreamCall}s to one Postman team over a pooled connection, inside the team's request
- * budget, and returns the JSON of successful answers. Every failure, whatever Postman or the network
- * did, becomes a {@link ScimException} through {@link PostmanErrorTranslator}.
+ * Sends {@link UpstreamCall}s to one tenant's Postman team over a pooled connection, inside the
+ * team's {@link TeamBudget}, and returns the JSON of successful answers. Every failure, whatever
+ * Postman or the network did, becomes a {@link ScimException} through {@link PostmanErrorTranslator}.
+ *
+ * <p>Per call:
+ * <ul>
+ *   <li>every attempt first takes a slot of the team's read (GET) or write budget, waiting in line
+ *       at most {@code rateLimit.maxWaitMillis} from the call's start; past that, or when the tenant
+ *       already has {@code rateLimit.maxQueue} requests waiting, the IdP gets 429 with
+ *       {@code Retry-After};</li>
+ *   <li>a 429 from Postman pauses that budget of the team (as long as Postman's rate-limit headers
+ *       say, else one window) and the call is tried again when the pause ends — unless that is past
+ *       its wait bound, when the IdP gets 429 with {@code Retry-After};</li>
+ *   <li>a 5xx, a connection failure or a timeout is retried, for GET, PUT and PATCH, up to
+ *       {@code retry.maxAttempts} attempts in all with exponential backoff and jitter; then 502. A
+ *       POST is not blindly re-sent: unless the connection was refused (nothing was sent) it fails
+ *       with an {@link UncertainOutcomeException} for the caller to resolve.</li>
+ * </ul>
+ *
+ * <p>Never blocks; the API key is sent in {@code Authorization} and appears nowhere else.
  */
 public final class PostmanClient {
 
-  /** How long a request may wait for the budget before the IdP is told to retry. */
-  static final Duration MAX_BUDGET_WAIT = Duration.ofSeconds(25);
-
+  private static final System.Logger LOG = System.getLogger(PostmanClient.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many upstream 429s one call absorbs before the IdP is told to retry. */
+  private static final int MAX_RATE_LIMITED = 5;
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final Vertx vertx;
+  private final String tenant;
   private final PostmanSettings settings;
   private final WebClient client;
-  private final RequestBudget budget;
+  private final TeamBudget team;
   private final PostmanErrorTranslator errors;
+  private final AtomicLong sent = new AtomicLong();
 
+  /**
+   * A client inside the budget it shares with the other tenants of its Postman team.
+   *
+   * @throws dev.scimgateway.adapter.api.InvalidConfigException when another tenant of the team set a
+   *     different budget
+   */
   public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings) {
     this.vertx = vertx;
+    this.tenant = tenant;
     this.settings = settings;
+    this.team = TeamBudget.join(vertx, tenant, settings);
     this.client = WebClient.create(vertx,
         new WebClientOptions()
             .setUserAgent("scim-gateway")
             .setFollowRedirects(false)
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(16));
-    this.budget = new RequestBudget(settings.rateLimitRequests(), settings.rateLimitWindow(), MAX_BUDGET_WAIT);
     this.errors = new PostmanErrorTranslator(tenant);
   }
 
-  /** Sends the call when the budget allows; a 2xx answer's JSON body, or a failed future. */
+  /** Sends the call within the budget; a 2xx answer's JSON body, or a failed future. */
   public Future<JsonNode> call(UpstreamCall call) {
-    return awaitBudget()
-        .compose(ready -> call.body() == null
-            ? request(call).send()
-            : request(call).sendBuffer(Buffer.buffer(write(call.body()))))
-        .recover(failure -> Future.failedFuture(failure instanceof ScimException ? failure : errors.connectionFailure(call, failure, settings)))
-        .compose(response -> response.statusCode() / 100 == 2
-            ? Future.succeededFuture(json(response))
-            : Future.failedFuture(errors.translate(call, response.statusCode(), response.bodyAsString())));
+    return call(call, settings.rateLimit().maxWait());
+  }
+
+  /**
+   * As {@link #call(UpstreamCall)}, waiting for the budget at most {@code maxWait} (longer for
+   * background work such as the cache warm-up).
+   */
+  public Future<JsonNode> call(UpstreamCall call, Duration maxWait) {
+    Context context = vertx.getOrCreateContext();
+    Executor executor = task -> context.runOnContext(ignored -> task.run());
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    return attempt(new Exchange(call, team.nextTicket(), deadline, executor));
+  }
+
+  /** How many requests this client has sent upstream, every attempt counted. */
+  public long sentCount() {
+    return sent.get();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public PostmanSettings settings() {
+    return settings;
+  }
+
+  public String tenant() {
+    return tenant;
   }
 
   public Future<Void> close() {
+    ScimException closing = new ScimException(503, null, "The gateway is shutting down; retry the request.", 30);
+    team.reads().cancel(tenant, closing);
+    team.writes().cancel(tenant, closing);
+    team.leave(tenant);
     client.close();
     return Future.succeededFuture();
   }
 
-  private Future<Void> awaitBudget() {
-    long wait = budget.reserve(System.nanoTime());
-    if (wait < 0) {
-      long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(-wait) + 1);
-      return Future.failedFuture(ScimException.tooManyRequests(
-          "The gateway is at Postman's request budget for this team; retry in " + seconds + " s.", (int) seconds));
+  /** One call on its way: its place in line, its wait bound and what its attempts met. */
+  private static final class Exchange {
+    final UpstreamCall call;
+    final long ticket;
+    final long deadline;
+    final Executor executor;
+    int attempts;
+    int rateLimited;
+    String rateLimitBody;
+    ScimException lastError;
+
+    Exchange(UpstreamCall call, long ticket, long deadline, Executor executor) {
+      this.call = call;
+      this.ticket = ticket;
+      this.deadline = deadline;
+      this.executor = executor;
     }
-    return wait == 0 ? Future.succeededFuture() : vertx.timer(wait, TimeUnit.NANOSECONDS);
+  }
+
+  private Future<JsonNode> attempt(Exchange exchange) {
+    RequestBudget lane = team.lane(exchange.call.isWrite());
+    return lane.acquire(exchange.ticket, tenant, settings.rateLimit().maxQueue(), exchange.deadline, exchange.executor)
+        .transform(permit -> permit.succeeded()
+            ? send(exchange, permit.result())
+            : Future.failedFuture(refused(exchange, permit.cause())));
+  }
+
+  /** Why the budget did not let an attempt go, as the IdP should hear it. */
+  private Throwable refused(Exchange exchange, Throwable cause) {
+    if (!(cause instanceof RequestBudget.BudgetExceededException refusal)) {
+      return cause;
+    }
+    if (exchange.lastError != null) {
+      return exchange.lastError; // a retry found no slot in time: the failure it was retrying is the answer
+    }
+    if (exchange.rateLimitBody != null && refusal.paused()) {
+      return errors.rateLimited(exchange.call, exchange.rateLimitBody, refusal.retryAfterSeconds());
+    }
+    return errors.budgetExceeded(exchange.call, refusal);
+  }
+
+  private Future<JsonNode> send(Exchange exchange, RequestBudget.Permit permit) {
+    exchange.attempts++;
+    sent.incrementAndGet();
+    Future<HttpResponse<Buffer>> response;
+    try {
+      HttpRequest<Buffer> request = request(exchange.call);
+      response = exchange.call.body() == null
+          ? request.send()
+          : request.sendBuffer(Buffer.buffer(write(exchange.call.body())));
+    } catch (RuntimeException e) {
+      permit.release();
+      return Future.failedFuture(e);
+    }
+    return response
+        .andThen(ignored -> permit.release())
+        .transform(result -> outcome(exchange, result));
+  }
+
+  private Future<JsonNode> outcome(Exchange exchange, AsyncResult<HttpResponse<Buffer>> result) {
+    UpstreamCall call = exchange.call;
+    if (result.failed()) {
+      Throwable failure = result.cause();
+      ScimException error = errors.connectionFailure(call, failure, settings, exchange.attempts);
+      if (call.isIdempotent() || failure instanceof ConnectException) {
+        return retryOrFail(exchange, error, failure.getClass().getSimpleName());
+      }
+      return Future.failedFuture(new UncertainOutcomeException(error));
+    }
+    HttpResponse<Buffer> response = result.result();
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      try {
+        return Future.succeededFuture(json(response));
+      } catch (ScimException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    if (status == 429) {
+      return absorbRateLimit(exchange, response);
+    }
+    ScimException error = errors.translate(call, status, response.bodyAsString(), exchange.attempts);
+    if (status >= 500) {
+      return call.isIdempotent()
+          ? retryOrFail(exchange, error, "HTTP " + status)
+          : Future.failedFuture(new UncertainOutcomeException(error));
+    }
+    return Future.failedFuture(error);
+  }
+
+  /** Pauses the team's budget as Postman asks and tries again when the pause is over. */
+  private Future<JsonNode> absorbRateLimit(Exchange exchange, HttpResponse<Buffer> response) {
+    UpstreamCall call = exchange.call;
+    Duration pause = RateLimitHints.pause(response.headers(), team.window(), System.currentTimeMillis());
+    String kind = call.isWrite() ? "writes" : "reads";
+    team.lane(call.isWrite()).pauseUntil(System.nanoTime() + pause.toNanos(),
+        "Postman answered 429 to this team's " + kind + " (another client shares its budget)");
+    exchange.rateLimited++;
+    exchange.rateLimitBody = response.bodyAsString();
+    exchange.lastError = null;
+    LOG.log(Level.WARNING, "tenant " + tenant + ": Postman answered 429 to " + call.method() + " "
+        + PostmanErrorTranslator.pathTemplate(call) + "; pausing this team's " + kind + " for " + pause.toMillis()
+        + " ms and trying again");
+    if (exchange.rateLimited > MAX_RATE_LIMITED) {
+      return Future.failedFuture(errors.rateLimited(call, exchange.rateLimitBody, (int) Math.max(1, pause.toSeconds())));
+    }
+    return attempt(exchange);
+  }
+
+  /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
+  private Future<JsonNode> retryOrFail(Exchange exchange, ScimException error, String what) {
+    exchange.lastError = error;
+    PostmanSettings.Retry retry = settings.retry();
+    if (exchange.attempts >= retry.maxAttempts()) {
+      return Future.failedFuture(error);
+    }
+    long backoff = backoffMillis(retry.initialBackoff(), exchange.attempts);
+    if (System.nanoTime() + backoff * 1_000_000L - exchange.deadline > 0) {
+      return Future.failedFuture(error);
+    }
+    LOG.log(Level.INFO, "tenant " + tenant + ": " + exchange.call.method() + " "
+        + PostmanErrorTranslator.pathTemplate(exchange.call) + " failed (" + what + "), attempt " + exchange.attempts
+        + " of " + retry.maxAttempts() + "; retrying in " + backoff + " ms");
+    return vertx.timer(Math.max(1, backoff)).compose(ignored -> attempt(exchange));
+  }
+
+  /** {@code initial · 2^(attempt−1)}, half of it fixed and half random ("equal jitter"), capped. */
+  static long backoffMillis(Duration initial, int attempt) {
+    long base = initial.toMillis() << Math.min(20, Math.max(0, attempt - 1));
+    base = Math.min(base, MAX_BACKOFF.toMillis());
+    long half = base / 2;
+    return half + ThreadLocalRandom.current().nextLong(base - half + 1);
   }
 
   private HttpRequest<Buffer> request(UpstreamCall call) {
@@ -87,7 +269,7 @@ public final class PostmanClient {
     return request;
   }
 
-  private JsonNode json(HttpResponse<Buffer> response) {
+  private static JsonNode json(HttpResponse<Buffer> response) {
     Buffer body = response.body();
     if (body == null || body.length() == 0) {
       return JSON.createObjectNode();

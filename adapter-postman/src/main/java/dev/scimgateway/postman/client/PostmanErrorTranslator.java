@@ -6,45 +6,110 @@ import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.postman.PostmanSettings;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
- * Turns what Postman answered into the error the IdP should see.
+ * Turns what Postman answered into the error the IdP should see: the one table of the README's
+ * "Upstream errors" section.
  *
  * <p>Postman gives one status several meanings (a 400 may mean the team is gone, the body is invalid,
- * the username cannot change…), so the rules match on the detail text first and on the status last.
- * Postman's own words are kept, prefixed with "Postman: " so the IdP's admin sees where they came
- * from. Upstream credential problems are never passed on as 401 or 403: the IdP's own token is fine.
+ * the username cannot change…), so each {@link Row} matches Postman's detail text, and the status
+ * only where the text alone is ambiguous. Rows are tried in order; the first match wins. Postman's
+ * own words are kept verbatim behind {@value #PREFIX}, so the IdP's admin sees where they came from.
+ * Upstream credential problems are never passed on as 401 or 403: the IdP's own token is fine, and
+ * an IdP that sees 401 blames (or quarantines) its own connection.
+ *
+ * <p>Not in the table because they never reach it as such: 429 (the client pauses the team's budget
+ * and retries; only when the pause outlasts the request's wait bound does the IdP get 429 with
+ * {@code Retry-After}, see {@link #rateLimited}), and 5xx/timeouts/connection failures on reads, PUT
+ * and PATCH, which the client retries before they come here.
  */
 final class PostmanErrorTranslator {
 
+  /** What every detail taken from Postman starts with. */
+  static final String PREFIX = "Postman: ";
+
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]+@[^@\\s\"<>()\\[\\],;:\\\\]+\\.[A-Za-z]{2,63}");
 
-  /** One row of the table: a status (0 for any) and a fragment of Postman's detail (null for any). */
-  private record Rule(int upstreamStatus, String detailFragment, int status, ScimErrorType scimType, String advice) {
+  /** How the IdP's detail is written. */
+  enum Text {
+    /** Postman's detail word for word, prefixed. */
+    POSTMAN,
+    /** Postman's detail, prefixed, then the row's advice. */
+    POSTMAN_AND_ADVICE,
+    /** Postman's detail, prefixed, then which attribute of the request Postman most likely refused. */
+    POSTMAN_AND_BODY_HINT,
+    /** The tenant's upstream credential problem, naming its configuration key, then Postman's detail. */
+    CREDENTIAL
+  }
 
-    boolean matches(int upstream, String detail) {
-      return (upstreamStatus == 0 || upstreamStatus == upstream)
-          && (detailFragment == null || detail.toLowerCase(Locale.ROOT).contains(detailFragment));
+  /** What Postman's answer looked like. */
+  enum Shape { SCIM, GENERIC, NONE }
+
+  /**
+   * One row of the table.
+   *
+   * @param upstreamStatuses the statuses the row applies to; empty for any
+   * @param detailFragment a fragment of Postman's detail, lower case with straight apostrophes; null for any
+   * @param scimOnly whether the row applies only to a SCIM error body
+   * @param status the status the IdP gets
+   * @param scimType the {@code scimType} the IdP gets, or null
+   * @param text how the detail is written
+   * @param advice what to add for {@link Text#POSTMAN_AND_ADVICE} and {@link Text#CREDENTIAL}
+   */
+  record Row(Set<Integer> upstreamStatuses, String detailFragment, boolean scimOnly, int status,
+      ScimErrorType scimType, Text text, String advice) {
+
+    boolean matches(int upstream, String normalizedDetail, Shape shape) {
+      return (upstreamStatuses.isEmpty() || upstreamStatuses.contains(upstream))
+          && (detailFragment == null || normalizedDetail.contains(detailFragment))
+          && (!scimOnly || shape == Shape.SCIM);
     }
   }
 
-  private static final List<Rule> RULES = List.of(
-      new Rule(401, null, 502, null,
-          "Postman rejected this tenant's SCIM API key; set a valid key in the gateway's configuration."),
-      new Rule(403, "no longer on your team", 502, null,
-          "The tenant's SCIM API key belongs to an admin who left the Postman team; generate a new key."),
-      new Rule(0, "isn't a member of the team", 404, null, null),
-      new Rule(0, "username", 400, ScimErrorType.MUTABILITY, "Postman does not allow this change of userName."),
-      new Rule(400, "filter", 400, ScimErrorType.INVALID_FILTER, null),
-      new Rule(400, "incomplete or have unsupported characters", 400, ScimErrorType.INVALID_SYNTAX,
-          "Postman requires userName as a valid email address and a non-empty name.givenName and name.familyName."),
-      new Rule(400, "operation that postman doesn't support", 502, null,
-          "The gateway sent Postman an operation it does not accept; please report this."),
-      new Rule(409, null, 409, ScimErrorType.UNIQUENESS, null),
-      new Rule(404, null, 404, null, null));
+  private static Row row(Set<Integer> statuses, String fragment, int status, ScimErrorType type, Text text, String advice) {
+    return new Row(statuses, fragment, false, status, type, text, advice);
+  }
+
+  /** The table, in matching order. Keep README.md's "Upstream errors" table in step with it. */
+  static final List<Row> TABLE = List.of(
+      row(Set.of(401), null, 502, null, Text.CREDENTIAL,
+          "Postman refused the SCIM API key configured for this tenant; set the team's current key"),
+      row(Set.of(403), "no longer on your team", 502, null, Text.CREDENTIAL,
+          "the SCIM API key configured for this tenant was generated by a Team Admin who has left the Postman team;"
+              + " generate a new key (Postman recommends a Super Admin service account) and set it"),
+      row(Set.of(403, 404), "isn't a member of the team", 404, null, Text.POSTMAN, null),
+      row(Set.of(403), "not allowed to perform this action", 502, null, Text.CREDENTIAL,
+          "the admin who generated the SCIM API key configured for this tenant may not make this change (changing a"
+              + " Super Admin needs a key generated by a Super Admin); generate a key with a Super Admin and set it"),
+      row(Set.of(403), null, 502, null, Text.CREDENTIAL,
+          "Postman refused the request with the SCIM API key configured for this tenant; check the team's SCIM"
+              + " settings and the key"),
+      row(Set.of(400), "please provide a valid email", 400, ScimErrorType.INVALID_VALUE, Text.POSTMAN_AND_ADVICE,
+          "userName must be a valid email address."),
+      row(Set.of(400), "unable to update the username", 400, ScimErrorType.MUTABILITY, Text.POSTMAN_AND_ADVICE,
+          "Postman changes userName only to an email address in a domain the team has verified."),
+      row(Set.of(400), "update this team member's username", 400, ScimErrorType.MUTABILITY, Text.POSTMAN_AND_ADVICE,
+          "Postman does not allow this change of userName."),
+      row(Set.of(400), "filter", 400, ScimErrorType.INVALID_FILTER, Text.POSTMAN, null),
+      row(Set.of(400), "incomplete or have unsupported characters", 400, ScimErrorType.INVALID_SYNTAX,
+          Text.POSTMAN_AND_BODY_HINT, null),
+      row(Set.of(400), "operation that postman doesn't support", 502, null, Text.POSTMAN_AND_ADVICE,
+          "The gateway sent Postman an operation it does not accept; please report this to the gateway's maintainers."),
+      row(Set.of(409), null, 409, ScimErrorType.UNIQUENESS, Text.POSTMAN, null),
+      new Row(Set.of(404), null, true, 404, null, Text.POSTMAN, null),
+      row(Set.of(400), "enterprise plan", 400, null, Text.POSTMAN, null),
+      row(Set.of(400), "no slots available", 400, null, Text.POSTMAN, null),
+      row(Set.of(400), "team doesn't exist", 400, null, Text.POSTMAN, null));
 
   private final String tenant;
 
@@ -52,58 +117,160 @@ final class PostmanErrorTranslator {
     this.tenant = tenant;
   }
 
+  /** The error for a non-2xx answer other than 429, after a single attempt. */
   ScimException translate(UpstreamCall call, int status, String body) {
-    String detail = detailOf(body);
-    String normalized = detail == null ? "" : detail.replace('\u2019', '\'');
-    if (status == 429) {
-      return ScimException.tooManyRequests("Postman: " + (detail == null ? "rate limit reached" : detail), 60);
-    }
-    for (Rule rule : RULES) {
-      if (rule.matches(status, normalized)) {
-        return new ScimException(rule.status(), rule.scimType(), text(detail, status, rule.advice()));
+    return translate(call, status, body, 1);
+  }
+
+  /** The error for a non-2xx answer other than 429; {@code attempts} is how many were made. */
+  ScimException translate(UpstreamCall call, int status, String body, int attempts) {
+    UpstreamError error = UpstreamError.parse(body);
+    String normalized = error.detail() == null ? "" : normalize(error.detail());
+    for (Row row : TABLE) {
+      if (row.matches(status, normalized, error.shape())) {
+        return new ScimException(row.status(), row.scimType(), text(row, call, status, error));
       }
+    }
+    if (status == 429) {
+      return rateLimited(call, body, 60);
+    }
+    String tries = attempts > 1 ? " (" + attempts + " attempts)" : "";
+    if (status == 404) {
+      return ScimException.badGateway("Postman answered " + call.method() + " " + pathTemplate(call)
+          + " with HTTP 404 but not with a SCIM error" + (error.detail() == null ? "" : " (" + error.detail() + ")")
+          + ": no such endpoint; check tenants." + tenant + ".postman.baseUrl." + tries);
     }
     if (status >= 500 || status < 400) {
       return ScimException.badGateway("Postman failed on " + call.method() + " " + pathTemplate(call) + " with HTTP "
-          + status + (detail == null ? "" : ": " + detail));
+          + status + (error.detail() == null ? "" : ": " + error.detail()) + tries);
     }
-    return new ScimException(status, null, text(detail, status, null));
+    return new ScimException(status, null, postman(error, status));
+  }
+
+  /** A 429 the gateway could not absorb within the request's wait bound. */
+  ScimException rateLimited(UpstreamCall call, String body, int retryAfterSeconds) {
+    UpstreamError error = UpstreamError.parse(body);
+    return ScimException.tooManyRequests(postman(error, 429) + " (Postman counted more requests for this team than the"
+        + " gateway sent: another client shares the team's budget, or tenants." + tenant + ".postman.rateLimit is above"
+        + " Postman's limits; the gateway paused the team's " + (call.isWrite() ? "writes" : "reads") + ".) Retry in "
+        + retryAfterSeconds + " s.", retryAfterSeconds);
+  }
+
+  /** The gateway's own budget refused the request. */
+  ScimException budgetExceeded(UpstreamCall call, RequestBudget.BudgetExceededException refusal) {
+    int seconds = refusal.retryAfterSeconds();
+    return ScimException.tooManyRequests("The gateway is holding requests to stay within Postman's request budget for"
+        + " this tenant's Postman team: " + refusal.getMessage() + ". Retry in " + seconds + " s.", seconds);
   }
 
   ScimException connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings) {
+    return connectionFailure(call, failure, settings, 1);
+  }
+
+  /** The error for a request that got no answer; {@code attempts} is how many were made. */
+  ScimException connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings, int attempts) {
+    String tries = attempts > 1 ? ", " + attempts + " attempts" : "";
     if (failure instanceof TimeoutException) {
       return ScimException.badGateway("Postman did not answer " + call.method() + " " + pathTemplate(call)
-          + " within " + settings.requestTimeout().toMillis() + " ms (tenant " + tenant + ").");
+          + " within " + settings.requestTimeout().toMillis() + " ms (tenant " + tenant + tries + ").");
+    }
+    String cause;
+    if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
+      cause = "connection failed";
+    } else if (failure instanceof SSLException) {
+      cause = "TLS failed";
+    } else if (failure.getClass().getSimpleName().contains("Closed")) {
+      cause = "the connection was closed without an answer";
+    } else {
+      cause = failure.getClass().getSimpleName();
     }
     return ScimException.badGateway("Could not reach Postman at " + settings.baseUrl().getHost() + " for tenant "
-        + tenant + " (" + failure.getClass().getSimpleName() + ").");
+        + tenant + " on " + call.method() + " " + pathTemplate(call) + " (" + cause + tries + ").");
   }
 
-  private static String text(String detail, int status, String advice) {
-    String base = "Postman: " + (detail == null ? "HTTP " + status + " without a SCIM error body" : detail);
-    return advice == null ? base : base + " " + advice;
+  private String text(Row row, UpstreamCall call, int status, UpstreamError error) {
+    return switch (row.text()) {
+      case POSTMAN -> postman(error, status);
+      case POSTMAN_AND_ADVICE -> postman(error, status) + " " + row.advice();
+      case POSTMAN_AND_BODY_HINT -> postman(error, status) + " " + bodyHint(call);
+      case CREDENTIAL -> postman(error, status) + " (HTTP " + status + ") The gateway cannot use Postman for tenant "
+          + tenant + ": " + row.advice() + " as tenants." + tenant + ".postman.apiKey in the gateway's configuration.";
+    };
   }
 
-  /** The detail of a SCIM error, the message of Postman's generic error, or null for anything else. */
-  private static String detailOf(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
+  private static String postman(UpstreamError error, int status) {
+    return PREFIX + (error.detail() == null ? "HTTP " + status + " without a SCIM error body" : error.detail());
+  }
+
+  /**
+   * Which attribute Postman most likely refused, from what the gateway sent: Postman only says "the
+   * request body seems to be incomplete or have unsupported characters".
+   */
+  static String bodyHint(UpstreamCall call) {
+    JsonNode body = call.body();
+    if (body == null) {
+      return "Postman requires userName as an email address and non-empty name.givenName and name.familyName.";
     }
-    try {
-      JsonNode json = JSON.readTree(body);
-      if (json.path("detail").isTextual()) {
-        return json.get("detail").asText();
-      }
-      if (json.path("error").path("message").isTextual()) {
-        return json.path("error").path("message").asText();
-      }
-      return null;
-    } catch (IOException notJson) {
-      return null;
+    JsonNode userName = body.path("userName");
+    if (userName.isTextual() && !EMAIL.matcher(userName.asText()).matches()) {
+      return "Check userName: Postman requires an email address, got '" + userName.asText() + "'.";
     }
+    for (String part : new String[] {"givenName", "familyName"}) {
+      JsonNode value = body.path("name").path(part);
+      if (!value.isTextual() || value.asText().isBlank()) {
+        return "Check name." + part + ": Postman requires a non-empty value.";
+      }
+    }
+    for (String part : new String[] {"givenName", "familyName"}) {
+      String value = body.path("name").path(part).asText();
+      if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '<' || c == '>'
+          || Character.getType(c) == Character.OTHER_SYMBOL)) {
+        return "Check name." + part + ": Postman may refuse some of its characters.";
+      }
+    }
+    JsonNode externalId = body.path("externalId");
+    if (!externalId.isMissingNode() && !externalId.isNull() && !externalId.isTextual()) {
+      return "Check externalId: Postman requires a string.";
+    }
+    return "Postman requires userName as an email address and non-empty name.givenName and name.familyName;"
+        + " check them for characters Postman may refuse.";
   }
 
-  private static String pathTemplate(UpstreamCall call) {
+  private static String normalize(String detail) {
+    return detail.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
+  }
+
+  static String pathTemplate(UpstreamCall call) {
     return call.path().startsWith("/Users/") ? "/Users/{id}" : call.path();
+  }
+
+  /** What an error body said, whatever its shape. */
+  record UpstreamError(String detail, Shape shape) {
+
+    /**
+     * The detail of a SCIM error, the message of Postman's generic {@code {"error":{…}}} error or the
+     * detail of a problem+json body; null for anything else (HTML, empty, other JSON).
+     */
+    static UpstreamError parse(String body) {
+      if (body == null || body.isBlank()) {
+        return new UpstreamError(null, Shape.NONE);
+      }
+      try {
+        JsonNode json = JSON.readTree(body);
+        boolean scim = json.path("schemas").isArray() && json.path("schemas").toString().contains(ERROR_SCHEMA);
+        if (json.path("detail").isTextual()) {
+          return new UpstreamError(json.get("detail").asText(), scim ? Shape.SCIM : Shape.GENERIC);
+        }
+        if (json.path("error").path("message").isTextual()) {
+          return new UpstreamError(json.path("error").path("message").asText(), Shape.GENERIC);
+        }
+        if (json.path("error").isTextual()) {
+          return new UpstreamError(json.path("error").asText(), Shape.GENERIC);
+        }
+        return new UpstreamError(null, json.isObject() ? Shape.GENERIC : Shape.NONE);
+      } catch (IOException notJson) {
+        return new UpstreamError(null, Shape.NONE);
+      }
+    }
   }
 }

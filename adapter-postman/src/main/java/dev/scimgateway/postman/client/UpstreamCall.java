@@ -22,6 +22,16 @@ public record UpstreamCall(HttpMethod method, String path, Map<String, String> q
     return new UpstreamCall(method, path, Map.of(), body);
   }
 
+  /** Whether Postman counts the request against its write budget: everything but GET and HEAD. */
+  public boolean isWrite() {
+    return !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
+  }
+
+  /** Whether sending the request twice has the same effect as once: everything but POST. */
+  public boolean isIdempotent() {
+    return !method.equals(HttpMethod.POST);
+  }
+
   @Override
   public String toString() {
     return method + " " + path;

@@ -8,32 +8,87 @@ import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.postman.client.PostmanClient;
+import dev.scimgateway.postman.client.UncertainOutcomeException;
 import dev.scimgateway.postman.client.UpstreamCall;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Users on Postman: a name change is a {@code PUT}, an {@code active} change Postman's replace-active
  * {@code PATCH}, and a delete a deactivation, since Postman cannot delete users.
+ *
+ * <h2>Look-ups</h2>
+ * Postman filters only on {@code userName eq}, and case-sensitively; IdPs also look users up by
+ * {@code externalId} (Entra) and compare userNames ignoring case (RFC 7643: userName is not
+ * case-exact). Both are declared filterable and resolved here, with the tenant's {@link UserIndex}
+ * saving upstream calls and Postman having the last word:
+ * <ul>
+ *   <li><b>userName eq v</b>: the spelling the index last saw for v (ignoring case), then v as given,
+ *       then v in lower case, each as Postman's exact {@code userName eq} filter, stopping at the first
+ *       that finds a user whose userName equals v ignoring case. A user seen before costs one call; an
+ *       unknown one, one call (two when v has capitals). If none matches the answer is "not found",
+ *       without a scan: Postman's userNames are unique ignoring case (they are email addresses), so
+ *       the worst a missed case variant can cause is a 409 on the IdP's create, never a second user;
+ *       and that 409 makes the gateway find and learn the variant (see {@link #create}), so the IdP's
+ *       retry finds it.</li>
+ *   <li><b>externalId eq v</b>: a known v costs one read of the user by id (checked: externalId
+ *       still v). An unknown v is looked for in a full scan of Postman's user list, inside the read
+ *       budget ({@link UserScan}; concurrent look-ups share scans). "Not found" is only ever answered
+ *       after a scan that started after the look-up arrived, because a wrong "not found" here could
+ *       make an IdP create a second user for one person (another userName, same externalId). Trusting
+ *       a warm index instead would miss users created by anyone else since (Postman's own admin
+ *       console, another gateway instance); the scan costs one read per 100 users and is rare, since
+ *       Entra's and Okta's default matching attribute is userName. {@code idCache.warmUp} makes look-ups
+ *       of existing users cheap from the start.</li>
+ * </ul>
+ *
+ * <h2>Creates</h2>
+ * A POST whose outcome is unknown (timeout, dropped connection, 5xx) is not re-sent blindly: the
+ * user is looked up by userName first; if the create went through the IdP gets 201 with the user,
+ * otherwise the POST is sent again (up to {@code retry.maxAttempts} in all). A 409 on such a re-sent
+ * POST is the earlier attempt's success and answered the same way.
+ *
+ * <p>What is not done: a PATCH still reads the user with {@link #get} every time. Answering that read
+ * from the cache would save a call, but the gateway computes the change from it, and a stale copy
+ * could make a real change look like no change and be dropped.
  */
 public final class PostmanUsers implements ResourceProvider {
 
+  private static final System.Logger LOG = System.getLogger(PostmanUsers.class.getName());
   private static final ResourceCapabilities CAPABILITIES = new ResourceCapabilities(
-      PostmanUserBodies.STORED_ATTRIBUTES, Set.of("userName"), EnumSet.allOf(Operation.class), true);
+      PostmanUserBodies.STORED_ATTRIBUTES, Set.of("userName", "externalId"), EnumSet.allOf(Operation.class), true);
+  /** How long a warm-up page may wait for the read budget. */
+  private static final Duration WARM_UP_WAIT = Duration.ofMinutes(10);
 
   private final PostmanClient client;
+  private final Vertx vertx;
+  private final UserIndex index;
+  private final UserScan scan;
 
   public PostmanUsers(PostmanClient client) {
     this.client = client;
+    this.vertx = client.vertx();
+    this.index = new UserIndex(client.settings().idCache().maxSize());
+    this.scan = new UserScan(this::page, index);
   }
 
   @Override
@@ -41,25 +96,126 @@ public final class PostmanUsers implements ResourceProvider {
     return CAPABILITIES;
   }
 
+  /** Fills the id cache from Postman's user list; the number of users seen. */
+  public Future<Integer> warmUp() {
+    return scan.warmUp();
+  }
+
+  /** Hits and misses of the id cache's look-ups, and how many users it remembers. */
+  public IdCacheStats idCacheStats() {
+    UserIndex.Stats stats = index.stats();
+    return new IdCacheStats(stats.userNameHits(), stats.userNameMisses(), stats.externalIdHits(),
+        stats.externalIdMisses(), stats.evictions(), stats.size());
+  }
+
+  /** The id cache's counters (no userNames or ids: safe to log or export). */
+  public record IdCacheStats(long userNameHits, long userNameMisses, long externalIdHits, long externalIdMisses,
+      long evictions, long size) {
+
+    public long hits() {
+      return userNameHits + externalIdHits;
+    }
+
+    public long misses() {
+      return userNameMisses + externalIdMisses;
+    }
+  }
+
   @Override
   public Future<ObjectNode> create(ObjectNode resource) {
-    return client.call(UpstreamCall.send(HttpMethod.POST, "/Users", PostmanUserBodies.user(resource)))
-        .map(PostmanUserBodies::fromPostman);
+    ObjectNode body;
+    try {
+      body = PostmanUserBodies.user(resource);
+    } catch (ScimException e) {
+      return Future.failedFuture(e);
+    }
+    String userName = body.path("userName").asText();
+    return create(body, userName, 1, false);
+  }
+
+  private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
+    return client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body))
+        .map(this::learned)
+        .recover(failure -> {
+          if (failure instanceof UncertainOutcomeException uncertain) {
+            return afterUncertainCreate(body, userName, attempt, uncertain);
+          }
+          if (isStatus(failure, 409) && earlierUncertain) {
+            return findByUserName(userName)
+                .transform(found -> found.succeeded() && found.result().isPresent()
+                    ? Future.succeededFuture(found.result().get())
+                    : Future.failedFuture(failure));
+          }
+          if (isStatus(failure, 409)) {
+            return explainConflict(userName, (ScimException) failure);
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  /** Did the create go through? Answer with the user if so, send it again if not. */
+  private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String userName, int attempt,
+      UncertainOutcomeException uncertain) {
+    LOG.log(Level.INFO, "tenant " + client.tenant() + ": the outcome of a create is unknown (" + uncertain.detail()
+        + "); looking the user up before anything else");
+    return findByUserName(userName).transform(found -> {
+      if (found.failed()) {
+        return Future.failedFuture(new ScimException(502, null, uncertain.detail()
+            + " The gateway could not find out whether Postman created the user; look the user up before retrying."));
+      }
+      if (found.result().isPresent()) {
+        return Future.succeededFuture(found.result().get());
+      }
+      if (attempt >= client.settings().retry().maxAttempts()) {
+        return Future.failedFuture(uncertain);
+      }
+      return delay(backoffMillis(attempt)).compose(ignored -> create(body, userName, attempt + 1, true));
+    });
+  }
+
+  /**
+   * A 409 means Postman has this userName in some case. Learns which user it is (a case variant the
+   * IdP's look-up missed is found by a scan), so that the IdP's next look-up finds it, and names it.
+   */
+  private Future<ObjectNode> explainConflict(String userName, ScimException conflict) {
+    Future<Optional<ObjectNode>> existing = index.peekUserName(userName).isPresent()
+        ? Future.succeededFuture(Optional.empty())
+        : findByUserName(userName).compose(found -> found.isPresent()
+            ? Future.succeededFuture(found)
+            : scanFor(UserScan.Kind.USER_NAME, userName));
+    return existing.transform(found -> {
+      if (found.succeeded() && found.result().isPresent()) {
+        ObjectNode user = found.result().get();
+        return Future.failedFuture(new ScimException(409, conflict.scimType().orElse(null), conflict.detail()
+            + " (Postman has this person as '" + user.path("userName").asText() + "', id " + user.path("id").asText()
+            + ".)"));
+      }
+      return Future.failedFuture(conflict);
+    });
   }
 
   @Override
   public Future<ObjectNode> get(String id) {
-    return client.call(UpstreamCall.get(userPath(id), Map.of())).map(PostmanUserBodies::fromPostman);
+    return read(id);
   }
 
   @Override
   public Future<ResourcePage> list(ListQuery query) {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    query.filter().ifPresent(filter ->
-        parameters.put("filter", filter.attribute() + " eq \"" + filter.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
-    parameters.put("startIndex", String.valueOf(query.startIndex()));
-    parameters.put("count", String.valueOf(query.count()));
-    return client.call(UpstreamCall.get("/Users", parameters)).map(PostmanUsers::page);
+    if (query.filter().isEmpty()) {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("startIndex", String.valueOf(query.startIndex()));
+      parameters.put("count", String.valueOf(query.count()));
+      return client.call(UpstreamCall.get("/Users", parameters)).map(this::page);
+    }
+    ListQuery.EqualityFilter filter = query.filter().get();
+    Future<Optional<ObjectNode>> found = filter.attribute().equalsIgnoreCase("externalId")
+        ? findByExternalId(filter.value())
+        : findByUserName(filter.value());
+    return found.map(user -> {
+      List<ObjectNode> matches = user.map(List::of).orElse(List.of());
+      boolean onPage = query.startIndex() == 1 && query.count() > 0;
+      return new ResourcePage(onPage ? matches : List.of(), matches.size(), query.startIndex());
+    });
   }
 
   /** A PUT for the names, then a PATCH if Postman's answer does not have the {@code active} asked for. */
@@ -86,25 +242,164 @@ public final class PostmanUsers implements ResourceProvider {
     return setActive(id, false).mapEmpty();
   }
 
+  // ---- look-ups
+
+  /** The user whose userName equals {@code userName} ignoring case, as Postman has it now. */
+  Future<Optional<ObjectNode>> findByUserName(String userName) {
+    Optional<UserIndex.Known> known = index.byUserName(userName);
+    Set<String> spellings = new LinkedHashSet<>();
+    known.map(UserIndex.Known::userName).ifPresent(spellings::add);
+    spellings.add(userName);
+    spellings.add(userName.toLowerCase(Locale.ROOT));
+    return findByUserName(userName, new ArrayList<>(spellings), 0, known);
+  }
+
+  private Future<Optional<ObjectNode>> findByUserName(String userName, List<String> spellings, int next,
+      Optional<UserIndex.Known> known) {
+    if (next >= spellings.size()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    String spelling = spellings.get(next);
+    return exactUserName(spelling).compose(users -> {
+      Optional<ObjectNode> match = users.stream()
+          .filter(user -> user.path("userName").asText().equalsIgnoreCase(userName))
+          .findFirst();
+      if (match.isPresent()) {
+        return Future.succeededFuture(match);
+      }
+      known.filter(k -> spelling.equals(k.userName())).ifPresent(k -> index.forgetUserName(userName, k.id()));
+      return findByUserName(userName, spellings, next + 1, known);
+    });
+  }
+
+  /** Postman's own (case-sensitive) {@code userName eq} filter. */
+  private Future<List<ObjectNode>> exactUserName(String userName) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("filter", "userName eq \"" + userName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    parameters.put("startIndex", "1");
+    parameters.put("count", String.valueOf(UserScan.PAGE_SIZE));
+    return client.call(UpstreamCall.get("/Users", parameters)).map(answer -> page(answer).resources());
+  }
+
+  /** The user whose externalId is exactly {@code externalId}, as Postman has it now. */
+  Future<Optional<ObjectNode>> findByExternalId(String externalId) {
+    Optional<UserIndex.Known> known = index.byExternalId(externalId);
+    if (known.isEmpty()) {
+      return scanFor(UserScan.Kind.EXTERNAL_ID, externalId);
+    }
+    return readIfExternalId(known.get().id(), externalId)
+        .compose(user -> user.isPresent() ? Future.succeededFuture(user) : scanFor(UserScan.Kind.EXTERNAL_ID, externalId));
+  }
+
+  /** The user with this id if it still has this externalId; empty (and forgotten) if not. */
+  private Future<Optional<ObjectNode>> readIfExternalId(String id, String externalId) {
+    return read(id)
+        .map(user -> {
+          if (externalId.equals(user.path("externalId").asText(null))) {
+            return Optional.of(user);
+          }
+          index.forgetExternalId(externalId, id);
+          return Optional.<ObjectNode>empty();
+        })
+        .recover(failure -> isStatus(failure, 404) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
+  }
+
+  private Future<Optional<ObjectNode>> scanFor(UserScan.Kind kind, String value) {
+    return scan.find(kind, value, executor()).compose(found -> {
+      if (found.user() != null) {
+        return Future.succeededFuture(Optional.of(PostmanUserBodies.fromPostman(found.user())));
+      }
+      if (found.knownId() == null) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      // Learned while this look-up waited for a scan: read it and check the value.
+      return read(found.knownId())
+          .map(user -> kind == UserScan.Kind.EXTERNAL_ID
+              ? Optional.of(user).filter(u -> value.equals(u.path("externalId").asText(null)))
+              : Optional.of(user).filter(u -> value.equalsIgnoreCase(u.path("userName").asText())))
+          .compose(user -> user.isPresent() ? Future.succeededFuture(user) : scanFor(kind, value));
+    });
+  }
+
+  // ---- upstream calls
+
+  private Future<ObjectNode> read(String id) {
+    return client.call(UpstreamCall.get(userPath(id), Map.of()))
+        .map(this::learned)
+        .recover(failure -> {
+          if (isStatus(failure, 404)) {
+            index.forget(id);
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
   private Future<ObjectNode> put(String id, ObjectNode user) {
-    return client.call(UpstreamCall.send(HttpMethod.PUT, userPath(id), PostmanUserBodies.user(user)))
-        .map(PostmanUserBodies::fromPostman);
+    ObjectNode body;
+    try {
+      body = PostmanUserBodies.user(user);
+    } catch (ScimException e) {
+      return Future.failedFuture(e);
+    }
+    return write(id, HttpMethod.PUT, body);
   }
 
   private Future<ObjectNode> setActive(String id, boolean active) {
-    return client.call(UpstreamCall.send(HttpMethod.PATCH, userPath(id), PostmanUserBodies.setActive(active)))
-        .map(PostmanUserBodies::fromPostman);
+    return write(id, HttpMethod.PATCH, PostmanUserBodies.setActive(active));
+  }
+
+  private Future<ObjectNode> write(String id, HttpMethod method, ObjectNode body) {
+    return client.call(UpstreamCall.send(method, userPath(id), body))
+        .map(this::learned)
+        .recover(failure -> {
+          if (isStatus(failure, 404)) {
+            index.forget(id);
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  private Future<JsonNode> page(int startIndex, int count, boolean background) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("startIndex", String.valueOf(startIndex));
+    parameters.put("count", String.valueOf(count));
+    UpstreamCall call = UpstreamCall.get("/Users", parameters);
+    return background ? client.call(call, WARM_UP_WAIT) : client.call(call);
+  }
+
+  private ObjectNode learned(JsonNode answer) {
+    ObjectNode user = PostmanUserBodies.fromPostman(answer);
+    index.learn(user);
+    return user;
+  }
+
+  private ResourcePage page(JsonNode answer) {
+    List<ObjectNode> users = new ArrayList<>();
+    answer.path("Resources").forEach(user -> users.add(learned(user)));
+    int startIndex = answer.path("startIndex").asInt(1);
+    int total = answer.path("totalResults").asInt(users.size());
+    return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));
+  }
+
+  private long backoffMillis(int attempt) {
+    long base = client.settings().retry().initialBackoff().toMillis() << Math.min(20, attempt - 1);
+    return base / 2 + ThreadLocalRandom.current().nextLong(base - base / 2 + 1);
+  }
+
+  private Future<Void> delay(long millis) {
+    return vertx.timer(Math.max(1, millis)).mapEmpty();
+  }
+
+  private Executor executor() {
+    Context context = vertx.getOrCreateContext();
+    return task -> context.runOnContext(ignored -> task.run());
+  }
+
+  private static boolean isStatus(Throwable failure, int status) {
+    return failure instanceof ScimException scim && !(failure instanceof UncertainOutcomeException) && scim.status() == status;
   }
 
   private static String userPath(String id) {
     return "/Users/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static ResourcePage page(JsonNode answer) {
-    List<ObjectNode> users = new ArrayList<>();
-    answer.path("Resources").forEach(user -> users.add(PostmanUserBodies.fromPostman(user)));
-    int startIndex = answer.path("startIndex").asInt(1);
-    int total = answer.path("totalResults").asInt(users.size());
-    return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));
   }
 }

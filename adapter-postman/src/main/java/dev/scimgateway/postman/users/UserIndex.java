@@ -1,0 +1,121 @@
+package dev.scimgateway.postman.users;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One tenant's memory of which Postman user id goes with which userName (case-insensitively) and
+ * externalId, learned from every user Postman returns and dropped when Postman says a user is gone.
+ * Never shared between tenants, even of one Postman team.
+ *
+ * <p>It only ever saves upstream calls: every answer built from it is checked against Postman first
+ * (see {@link PostmanUsers}), so a stale entry costs at most a call, never a change to the wrong user
+ * or a wrong "not found".
+ *
+ * <p>Bounded ({@code idCache.maxSize} users; least valuable entries go first) and counting hits and
+ * misses of the userName and externalId look-ups. Thread-safe.
+ */
+final class UserIndex {
+
+  /** What is known of one user. */
+  record Known(String id, String userName, String externalId) {}
+
+  /** Hits and misses of the look-ups, and how many users are remembered. */
+  record Stats(long userNameHits, long userNameMisses, long externalIdHits, long externalIdMisses, long evictions,
+      long size) {}
+
+  private final Cache<String, Known> byId;
+  private final Cache<String, Known> byUserName;
+  private final Cache<String, Known> byExternalId;
+
+  UserIndex(int maxSize) {
+    this.byId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+    this.byUserName = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+    this.byExternalId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+  }
+
+  /** Remembers a user as Postman returned it (anything without a string {@code id} is ignored). */
+  synchronized void learn(JsonNode user) {
+    if (!user.path("id").isTextual()) {
+      return;
+    }
+    String id = user.get("id").asText();
+    String userName = user.path("userName").isTextual() ? user.get("userName").asText() : null;
+    String externalId = user.path("externalId").isTextual() ? user.get("externalId").asText() : null;
+    Known known = new Known(id, userName, externalId);
+    Known previous = byId.asMap().put(id, known);
+    if (previous != null) {
+      unlink(previous, known);
+    }
+    if (userName != null) {
+      byUserName.put(key(userName), known);
+    }
+    if (externalId != null) {
+      byExternalId.put(externalId, known);
+    }
+  }
+
+  /** Forgets a user Postman says does not exist. */
+  synchronized void forget(String id) {
+    Known previous = byId.asMap().remove(id);
+    if (previous != null) {
+      unlink(previous, null);
+    }
+  }
+
+  /** Forgets that {@code userName} leads to {@code id}, e.g. when Postman no longer has that userName. */
+  synchronized void forgetUserName(String userName, String id) {
+    byUserName.asMap().computeIfPresent(key(userName), (k, known) -> known.id().equals(id) ? null : known);
+  }
+
+  /** Forgets that {@code externalId} leads to {@code id}. */
+  synchronized void forgetExternalId(String externalId, String id) {
+    byExternalId.asMap().computeIfPresent(externalId, (k, known) -> known.id().equals(id) ? null : known);
+  }
+
+  /** The user last seen with this userName, ignoring case (counted as a hit or a miss). */
+  Optional<Known> byUserName(String userName) {
+    return Optional.ofNullable(byUserName.getIfPresent(key(userName)));
+  }
+
+  /** The user last seen with this externalId, matched exactly (counted as a hit or a miss). */
+  Optional<Known> byExternalId(String externalId) {
+    return Optional.ofNullable(byExternalId.getIfPresent(externalId));
+  }
+
+  /** The user last seen with this userName, ignoring case, without counting a look-up. */
+  Optional<Known> peekUserName(String userName) {
+    return Optional.ofNullable(byUserName.asMap().get(key(userName)));
+  }
+
+  /** The user last seen with this externalId, without counting a look-up. */
+  Optional<Known> peekExternalId(String externalId) {
+    return Optional.ofNullable(byExternalId.asMap().get(externalId));
+  }
+
+  Stats stats() {
+    CacheStats userNames = byUserName.stats();
+    CacheStats externalIds = byExternalId.stats();
+    return new Stats(userNames.hitCount(), userNames.missCount(), externalIds.hitCount(), externalIds.missCount(),
+        byId.stats().evictionCount() + userNames.evictionCount() + externalIds.evictionCount(), byId.estimatedSize());
+  }
+
+  /** Drops the keys of {@code previous} that {@code current} no longer has. */
+  private void unlink(Known previous, Known current) {
+    if (previous.userName() != null && (current == null || current.userName() == null
+        || !key(previous.userName()).equals(key(current.userName())))) {
+      forgetUserName(previous.userName(), previous.id());
+    }
+    if (previous.externalId() != null && (current == null || !previous.externalId().equals(current.externalId()))) {
+      forgetExternalId(previous.externalId(), previous.id());
+    }
+  }
+
+  static String key(String userName) {
+    return userName.toLowerCase(Locale.ROOT);
+  }
+}
