@@ -1,6 +1,7 @@
 package dev.scimgateway.postman;
 
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
@@ -23,8 +24,9 @@ final class PostmanAdapter implements ScimAdapter {
   PostmanAdapter(AdapterContext context, PostmanSettings settings) {
     this.tenant = context.tenant();
     this.settings = settings;
-    this.client = new PostmanClient(context.vertx(), context.tenant(), settings);
+    this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry());
     this.users = new PostmanUsers(client);
+    users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
   }
 
   @Override
@@ -50,6 +52,12 @@ final class PostmanAdapter implements ScimAdapter {
             + failure.getMessage() + "); look-ups will learn as they go"))
         .<Void>mapEmpty()
         .otherwiseEmpty();
+  }
+
+  /** Asks Postman for one user: proves the URL, the key and the team in one read. */
+  @Override
+  public Future<Void> probe() {
+    return users.list(new ListQuery(Optional.empty(), 1, 1)).mapEmpty();
   }
 
   @Override

@@ -47,6 +47,71 @@ class ObservabilityTest {
   }
 
   @Test
+  void upstreamCallsBudgetAndCacheAreMeasured() {
+    harness = GatewayHarness.start();
+    String id = createJane();
+    harness.get(harness.usersPath() + "?filter=userName%20eq%20%22JANE@example.com%22");
+    harness.get(harness.usersPath() + "/" + id);
+
+    String metrics = scrape();
+
+    String postman = "adapter=\"postman\",";
+    assertEquals(1.0, sample(metrics, "scim_gateway_upstream_requests_seconds_count",
+        postman + "operation=\"POST /Users\",status=\"201\",tenant=\"acme\""));
+    assertEquals(1.0, sample(metrics, "scim_gateway_upstream_requests_seconds_count",
+        postman + "operation=\"GET /Users/{id}\",status=\"200\",tenant=\"acme\""));
+    assertTrue(metrics.contains("scim_gateway_budget_permits_available{adapter=\"postman\",kind=\"writes\""), "budget gauges");
+    assertTrue(metrics.contains("scim_gateway_budget_queue_depth{adapter=\"postman\",kind=\"reads\""));
+    assertTrue(metrics.contains("scim_gateway_budget_wait_seconds_count{adapter=\"postman\",kind=\"writes\""));
+    assertTrue(sample(metrics, "cache_size", "adapter=\"postman\",cache=\"postman.users.by.username\",tenant=\"acme\"") >= 1.0);
+    assertTrue(metrics.contains("cache_gets_total{adapter=\"postman\",cache=\"postman.users.by.username\",result=\"hit\",tenant=\"acme\"}"),
+        "Caffeine's own statistics");
+  }
+
+  @Test
+  void translatedErrorsAndUpstreamRateLimitsAreCounted() {
+    harness = GatewayHarness.start();
+    createJane();
+    harness.post(harness.usersPath(), janeBody());
+
+    String metrics = scrape();
+
+    assertTrue(metrics.contains("scim_gateway_upstream_errors_total{adapter=\"postman\",scim_type=\"uniqueness\",status=\"409\","), metrics);
+  }
+
+  @Test
+  void theRequestLineCountsUpstreamCalls() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "", "logging:\n  format: json\n");
+    String id = createJane();
+    harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+          {"op":"replace","path":"name.givenName","value":"Janet"},{"op":"replace","path":"active","value":false}]}"""));
+
+    List<JsonObject> requests = lines("request");
+
+    assertEquals(1, requests.get(0).getInteger("upstreamCalls"), "create: one POST");
+    assertEquals("patch", requests.get(1).getString("operation"));
+    assertEquals(3, requests.get(1).getInteger("upstreamCalls"), "patch: GET, PUT, PATCH");
+  }
+
+  @Test
+  void readyNamesATenantWhoseUpstreamIsUnreachable() {
+    harness = GatewayHarness.start(SimulatorOptions.defaults(), "",
+        "readiness:\n  probeUpstream: true\n  timeoutMillis: 2000\n");
+    assertEquals(200, harness.send(HttpMethod.GET, "/ready", null, null).status());
+
+    GatewayHarness.await(harness.simulator.close());
+    var ready = harness.send(HttpMethod.GET, "/ready", null, null);
+
+    assertEquals(503, ready.status());
+    assertEquals("DOWN", ready.json().getString("status"));
+    JsonObject acme = ready.json().getJsonObject("tenants").getJsonObject("acme");
+    assertEquals("DOWN", acme.getString("status"));
+    assertTrue(acme.getString("detail").contains("Postman"), acme.encode());
+    assertFalse(ready.body().contains(GatewayHarness.API_KEY));
+  }
+
+  @Test
   void unknownTenantsAndPathsDoNotCreateLabels() {
     harness = GatewayHarness.start();
     harness.send(HttpMethod.GET, "/scim/v2/made-up-" + System.nanoTime() + "/Users", "guess", null);

@@ -2,6 +2,7 @@ package dev.scimgateway.postman.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.AsyncResult;
@@ -59,6 +60,7 @@ public final class PostmanClient {
   private final WebClient client;
   private final TeamBudget team;
   private final PostmanErrorTranslator errors;
+  private final PostmanMetrics metrics;
   private final AtomicLong sent = new AtomicLong();
 
   /**
@@ -68,6 +70,11 @@ public final class PostmanClient {
    *     different budget
    */
   public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings) {
+    this(vertx, tenant, settings, AdapterTelemetry.NOOP);
+  }
+
+  /** As above, reporting to the gateway's telemetry. */
+  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.settings = settings;
@@ -79,6 +86,7 @@ public final class PostmanClient {
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
+    this.metrics = new PostmanMetrics(telemetry, team);
   }
 
   /** Sends the call within the budget; a 2xx answer's JSON body, or a failed future. */
@@ -144,10 +152,16 @@ public final class PostmanClient {
 
   private Future<JsonNode> attempt(Exchange exchange) {
     RequestBudget lane = team.lane(exchange.call.isWrite());
+    long waitStarted = System.nanoTime();
     return lane.acquire(exchange.ticket, tenant, settings.rateLimit().maxQueue(), exchange.deadline, exchange.executor)
-        .transform(permit -> permit.succeeded()
-            ? send(exchange, permit.result())
-            : Future.failedFuture(refused(exchange, permit.cause())));
+        .transform(permit -> {
+          if (permit.failed()) {
+            metrics.refused(exchange.call);
+            return Future.failedFuture(refused(exchange, permit.cause()));
+          }
+          metrics.waited(exchange.call, Duration.ofNanos(System.nanoTime() - waitStarted));
+          return send(exchange, permit.result());
+        });
   }
 
   /** Why the budget did not let an attempt go, as the IdP should hear it. */
@@ -167,6 +181,7 @@ public final class PostmanClient {
   private Future<JsonNode> send(Exchange exchange, RequestBudget.Permit permit) {
     exchange.attempts++;
     sent.incrementAndGet();
+    long sentAt = System.nanoTime();
     Future<HttpResponse<Buffer>> response;
     try {
       HttpRequest<Buffer> request = request(exchange.call);
@@ -178,7 +193,11 @@ public final class PostmanClient {
       return Future.failedFuture(e);
     }
     return response
-        .andThen(ignored -> permit.release())
+        .andThen(result -> {
+          permit.release();
+          metrics.attempt(exchange.call, result.succeeded() ? result.result().statusCode() : 0,
+              Duration.ofNanos(System.nanoTime() - sentAt), exchange.attempts > 1);
+        })
         .transform(result -> outcome(exchange, result));
   }
 
@@ -202,9 +221,11 @@ public final class PostmanClient {
       }
     }
     if (status == 429) {
+      metrics.upstreamRateLimited(call);
       return absorbRateLimit(exchange, response);
     }
     ScimException error = errors.translate(call, status, response.bodyAsString(), exchange.attempts);
+    metrics.translated(status, error);
     if (status >= 500) {
       return call.isIdempotent()
           ? retryOrFail(exchange, error, "HTTP " + status)

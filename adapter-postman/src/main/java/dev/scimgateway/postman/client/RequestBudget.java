@@ -258,6 +258,13 @@ public final class RequestBudget {
     cancelled.forEach(waiter -> waiter.executor.execute(() -> waiter.promise.tryFail(failure)));
   }
 
+  /** How many more requests could go now without waiting, all tenants together. */
+  public synchronized int available() {
+    long now = scheduler.nanoTime();
+    trim(now);
+    return now - pausedUntil < 0 ? 0 : Math.max(0, limit - inFlight - ended.size());
+  }
+
   /** How many requests wait, all tenants together. */
   public synchronized int queued() {
     return queue.size();

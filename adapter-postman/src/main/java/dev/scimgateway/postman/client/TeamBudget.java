@@ -121,6 +121,11 @@ public final class TeamBudget {
   }
 
   /** A stable, non-secret identifier of the team: a SHA-256 of baseUrl and API key. */
+  /** A short, non-secret name of the team for metrics: the start of {@link #teamId}. */
+  public String id() {
+    return key.team().substring(0, 12);
+  }
+
   static String teamId(PostmanSettings settings) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

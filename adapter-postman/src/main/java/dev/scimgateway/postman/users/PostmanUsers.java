@@ -13,6 +13,8 @@ import dev.scimgateway.postman.client.PostmanClient;
 import dev.scimgateway.postman.client.UncertainOutcomeException;
 import dev.scimgateway.postman.client.UpstreamCall;
 import io.vertx.core.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -94,6 +96,11 @@ public final class PostmanUsers implements ResourceProvider {
   @Override
   public ResourceCapabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  /** Exports the id cache's statistics, tagged with the tenant's tags. */
+  public void bindMetrics(MeterRegistry registry, Iterable<Tag> tags) {
+    index.bindMetrics(registry, tags);
   }
 
   /** Fills the id cache from Postman's user list; the number of users seen. */

@@ -3,6 +3,9 @@ package dev.scimgateway.postman.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +39,13 @@ final class UserIndex {
     this.byId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
     this.byUserName = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
     this.byExternalId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+  }
+
+  /** Exports the caches' own statistics (size, hits, misses, evictions) as {@code cache_*} meters. */
+  void bindMetrics(MeterRegistry registry, Iterable<Tag> tags) {
+    CaffeineCacheMetrics.monitor(registry, byId, "postman.users.by.id", tags);
+    CaffeineCacheMetrics.monitor(registry, byUserName, "postman.users.by.username", tags);
+    CaffeineCacheMetrics.monitor(registry, byExternalId, "postman.users.by.externalid", tags);
   }
 
   /** Remembers a user as Postman returned it (anything without a string {@code id} is ignored). */
