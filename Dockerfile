@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t scim-gateway .
-# Run:   docker run -p 8080:8080 -v "$PWD/config/example.yaml:/etc/scim-gateway/gateway.yaml:ro" \
+# Run:   docker run -p 8080:8080 -p 9090:9090 -e HEALTH_PORT=9090 -v "$PWD/config/example.yaml:/etc/scim-gateway/gateway.yaml:ro" \
 #          -e ACME_SCIM_TOKEN=... -e POSTMAN_SCIM_API_KEY=... scim-gateway
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -23,10 +23,13 @@ RUN apt-get update \
  && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin scim
 COPY --from=build /src/distribution/target/scim-gateway.jar /opt/scim-gateway/scim-gateway.jar
 USER 10001
-EXPOSE 8080
+# 8080: SCIM (server.port); 9090: /health, /ready, /metrics when management.port is set to it.
+EXPOSE 8080 9090
 # The configuration is mounted as a file; the secrets it references come from the environment.
 VOLUME ["/etc/scim-gateway"]
+# The port that serves /health: server.port, or management.port when the configuration sets one.
+ENV HEALTH_PORT=8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+  CMD curl -fsS "http://127.0.0.1:${HEALTH_PORT}/health" || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/scim-gateway/scim-gateway.jar"]
 CMD ["--config", "/etc/scim-gateway/gateway.yaml"]

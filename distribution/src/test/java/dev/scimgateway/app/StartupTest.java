@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scimgateway.core.config.ConfigLoader;
+import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.tenant.AdapterRegistry;
+import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
@@ -81,6 +86,23 @@ class StartupTest {
     assertTrue(run.stderr().contains(expected), run.stderr());
     assertFalse(run.stderr().contains("Exception"), run.stderr());
     assertFalse(run.stderr().contains("s3cr3t"), "no secret in the message");
+  }
+
+  @Test
+  void theExampleConfigurationIsValid() throws Exception {
+    Path example = Path.of("..", "config", "example.yaml");
+    GatewayConfig config = ConfigLoader.withEnvironment(Map.of("ACME_SCIM_TOKEN", "t", "POSTMAN_SCIM_API_KEY", "k"))
+        .load(example);
+    Vertx vertx = Vertx.vertx();
+    try {
+      TenantDirectory tenants = TenantDirectory.create(vertx, config.tenants(), AdapterRegistry.fromClasspath(),
+          Observability.standard());
+      assertEquals(List.of("acme"), tenants.all().stream().map(tenant -> tenant.name()).toList());
+      assertEquals(9090, config.operations().managementPort().getAsInt());
+      GatewayHarness.await(tenants.close());
+    } finally {
+      GatewayHarness.await(vertx.close());
+    }
   }
 
   @Test
