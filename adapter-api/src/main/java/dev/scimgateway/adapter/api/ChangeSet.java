@@ -33,7 +33,7 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
 
   /** Whether anything at all differs. */
   public boolean isEmpty() {
-    return before.equals(after);
+    return changedPaths().isEmpty();
   }
 
   /** The dotted paths of the leaf values that differ, e.g. {@code [active, name.givenName]}. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +95,7 @@ public final class ConfigSection {
     String value = requiredString(key);
     try {
       URI uri = new URI(value);
-      String scheme = uri.getScheme();
+      String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
       if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
         throw invalid(key, "must be an absolute http:// or https:// URL, got '" + value + "'");
       }

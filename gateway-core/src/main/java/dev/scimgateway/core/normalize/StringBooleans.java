@@ -3,6 +3,8 @@ package dev.scimgateway.core.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,13 +39,18 @@ final class StringBooleans implements NormalizationRule {
 
   private static void rewrite(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        if (isBooleanAttribute(field.getKey()) && field.getValue().isTextual()) {
-          toBoolean(field.getValue().asText()).ifPresent(field::setValue);
-        } else if (field.getValue().isContainerNode() && !field.getKey().equals("Operations")) {
-          rewrite(field.getValue());
+      // Collect the names first: the SCIM SDK's case-insensitive nodes hand out copies of their
+      // entries, so writing through an entry would change nothing.
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (isBooleanAttribute(name) && value.isTextual()) {
+          toBoolean(value.asText()).ifPresent(bool -> object.set(name, bool));
+        } else if (value.isContainerNode() && !name.equals("Operations")) {
+          rewrite(value);
         }
-      });
+      }
     } else if (node != null && node.isArray()) {
       node.forEach(StringBooleans::rewrite);
     }

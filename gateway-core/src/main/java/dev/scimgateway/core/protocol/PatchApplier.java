@@ -105,13 +105,14 @@ public final class PatchApplier {
       throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
           "Operations[" + index + "].op must be \"add\", \"replace\" or \"remove\", got '" + op + "'.");
     }
-    if (op.equals("remove") && !node.hasNonNull("path")) {
+    boolean hasPath = node.path("path").isTextual() && !node.get("path").asText().isBlank();
+    if (op.equals("remove") && !hasPath) {
       throw ScimException.badRequest(ScimErrorType.NO_TARGET,
           "Operations[" + index + "]: a remove operation needs a \"path\" (RFC 7644 §3.5.2.2).");
     }
-    if (!op.equals("remove") && !node.has("value")) {
+    if (!op.equals("remove") && (!node.has("value") || node.get("value").isNull())) {
       throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
-          "Operations[" + index + "]: an " + op + " operation needs a \"value\".");
+          "Operations[" + index + "]: the " + op + " operation needs a non-null \"value\" (to clear an attribute, remove it).");
     }
     try {
       return ScimJson.mapper().treeToValue(node, PatchOperation.class);
