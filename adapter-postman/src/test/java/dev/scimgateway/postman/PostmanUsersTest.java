@@ -114,7 +114,6 @@ class PostmanUsersTest {
     assertEquals("jane@example.com", sent.getString("userName"));
     assertEquals("00u1", sent.getString("externalId"));
     assertEquals(true, sent.getBoolean("active"));
-    assertEquals("application/json", "application/json");
     assertTrue(created.get("id").isTextual(), created.toString());
     assertEquals("jane@example.com", created.get("userName").asText());
   }

@@ -15,8 +15,7 @@ public final class DialectNormalizer {
   /** The rules for the dialects of Okta and Microsoft Entra ID. */
   public static DialectNormalizer standard() {
     return new DialectNormalizer(List.of(
-        new CapitalisedPatchOps(), new CoreSchemaPaths(), new DottedKeysInValueObjects(), new WrappedScalarValues(),
-        new StringBooleans()));
+        new CapitalisedPatchOps(), new DottedKeysInValueObjects(), new WrappedScalarValues(), new StringBooleans()));
   }
 
   /** Rewrites {@code body} in place and returns it. */

@@ -12,6 +12,7 @@ import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Applies an RFC 7644 §3.5.2 PATCH request to a resource with the SCIM SDK's operation semantics:
@@ -20,6 +21,7 @@ import java.util.List;
 public final class PatchApplier {
 
   static final String PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+  private static final String CORE_SCHEMA_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
 
   private final PatchRequest request;
 
@@ -63,6 +65,24 @@ public final class PatchApplier {
     } catch (BadRequestException nothingMatched) {
       PatchOperation.add(operation.getPath(), operation.getJsonNode()).apply(target);
     }
+  }
+
+  /**
+   * {@code urn:ietf:params:scim:schemas:core:2.0:User:active} names the core attribute {@code active}
+   * (RFC 7644 §3.10); the SCIM SDK would otherwise treat the URN as an extension's.
+   */
+  private static JsonNode withoutCoreSchemaUrn(JsonNode operation) {
+    String path = operation.path("path").asText("").trim();
+    if (!path.toLowerCase(Locale.ROOT).startsWith(CORE_SCHEMA_PREFIX)) {
+      return operation;
+    }
+    int attributeStart = path.indexOf(':', CORE_SCHEMA_PREFIX.length()) + 1;
+    if (attributeStart == 0 || attributeStart == path.length()) {
+      return operation;
+    }
+    ObjectNode rewritten = operation.deepCopy();
+    rewritten.put("path", path.substring(attributeStart));
+    return rewritten;
   }
 
   private static boolean hasValueFilter(Path path) {
@@ -115,7 +135,7 @@ public final class PatchApplier {
           "Operations[" + index + "]: the " + op + " operation needs a non-null \"value\" (to clear an attribute, remove it).");
     }
     try {
-      return ScimJson.mapper().treeToValue(node, PatchOperation.class);
+      return ScimJson.mapper().treeToValue(withoutCoreSchemaUrn(node), PatchOperation.class);
     } catch (JsonProcessingException e) {
       String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
       int problem = reason.indexOf("problem: ");

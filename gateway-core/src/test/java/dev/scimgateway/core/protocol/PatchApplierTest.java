@@ -273,10 +273,9 @@ class PatchApplierTest {
         () -> PatchApplier.of(patch("{\"op\":\"replace\",\"path\":\"externalId\",\"value\":null}")));
 
     assertEquals(400, error.status());
-    assertTrue(error.detail().startsWith("Operations[0] (replace) is invalid"), error.detail());
+    assertTrue(error.detail().startsWith("Operations[0]") && error.detail().contains("value"), error.detail());
   }
 
-      + "RFC 7644 §3.12 calls this invalidValue (PatchApplier.operation picks the type from node.has(\"path\"))")
   @Test
   void aNullValueWithAPathIsInvalidValueNotInvalidPath() {
     ScimException error = assertThrows(ScimException.class,
@@ -285,7 +284,6 @@ class PatchApplierTest {
     assertEquals("invalidValue", error.scimType().orElseThrow().wireName());
   }
 
-      + "after the URN instead of the core attribute, so the PATCH succeeds and changes nothing the provider stores")
   @ParameterizedTest(name = "{0}")
   @MethodSource("coreUrnPaths")
   void aPathQualifiedWithTheCoreSchemaUrnTargetsTheCoreAttribute(String operation, String pointer, String expected) {
@@ -305,7 +303,6 @@ class PatchApplierTest {
             "Janet"));
   }
 
-      + "inside the SCIM SDK, which the IdP sees as a 500 instead of a 400")
   @ParameterizedTest
   @ValueSource(strings = {"", "  "})
   void removeWithAnEmptyPathIsA400(String path) {
