@@ -1,0 +1,142 @@
+package dev.scimgateway.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scimgateway.simulator.Fault;
+import dev.scimgateway.simulator.FaultAction;
+import dev.scimgateway.simulator.PostmanError;
+import dev.scimgateway.simulator.PostmanSimulator;
+import dev.scimgateway.simulator.SimulatorOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real gateway program in its own JVM through a full provisioning run with failures of
+ * every kind, then scans everything it printed (request, audit and diagnostic lines), every answer
+ * and the metrics for the configured secrets.
+ */
+class SecretLeakTest {
+
+  private static final String IDP_TOKEN = "idp-token-must-not-leak-7f3a9c";
+  private static final String API_KEY = "PMAK-upstream-key-must-not-leak-52be";
+  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void noSecretAppearsInAnythingTheGatewayPrintsOrAnswers() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    PostmanSimulator simulator = GatewayHarness.await(
+        PostmanSimulator.create(vertx, SimulatorOptions.defaults().withApiKey(API_KEY)).start());
+    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+        server:
+          host: 127.0.0.1
+          port: 0
+        logging:
+          format: json
+        tenants:
+          acme:
+            token: "${LEAK_TEST_TOKEN}"
+            adapter: postman
+            postman:
+              baseUrl: "%s"
+              apiKey: "${LEAK_TEST_KEY}"
+              requestTimeoutMillis: 500
+              retry:
+                maxAttempts: 2
+                initialBackoffMillis: 10
+        """.formatted(simulator.baseUrl()));
+    Path output = dir.resolve("output.txt");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), GatewayMain.class.getName(), "--config", config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    builder.environment().put("LEAK_TEST_TOKEN", IDP_TOKEN);
+    builder.environment().put("LEAK_TEST_KEY", API_KEY);
+    Process gateway = builder.start();
+    List<String> answers = new ArrayList<>();
+    try {
+      int port = awaitPort(gateway, output);
+      WebClient client = WebClient.create(vertx);
+      String users = "/scim/v2/acme/Users";
+
+      String created = call(client, port, HttpMethod.POST, users, IDP_TOKEN,
+          "{\"userName\":\"leak@example.com\",\"name\":{\"givenName\":\"L\",\"familyName\":\"Eak\"},\"externalId\":\"x1\"}", answers);
+      String id = new io.vertx.core.json.JsonObject(created).getString("id");
+      call(client, port, HttpMethod.GET, users + "?filter=externalId%20eq%20%22x1%22", IDP_TOKEN, null, answers);
+      call(client, port, HttpMethod.PUT, users + "/" + id, IDP_TOKEN,
+          "{\"userName\":\"leak@example.com\",\"name\":{\"givenName\":\"Le\",\"familyName\":\"Eak\"}}", answers);
+      call(client, port, HttpMethod.PATCH, users + "/" + id, IDP_TOKEN,
+          "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}", answers);
+      call(client, port, HttpMethod.GET, users, "wrong-" + IDP_TOKEN, null, answers);
+      call(client, port, HttpMethod.GET, "/scim/v2/other/Users", IDP_TOKEN, null, answers);
+      simulator.inject(new Fault("GET", "/Users", 1, new FaultAction.Respond(PostmanError.BAD_KEY)));
+      call(client, port, HttpMethod.GET, users, IDP_TOKEN, null, answers);
+      simulator.inject(new Fault("GET", "/Users/.+", 2, new FaultAction.Respond(PostmanError.FETCH_MEMBER_FAILED)));
+      call(client, port, HttpMethod.GET, users + "/" + id, IDP_TOKEN, null, answers);
+      simulator.inject(new Fault("GET", "/Users/.+", 2, new FaultAction.Delay(java.time.Duration.ofSeconds(2))));
+      call(client, port, HttpMethod.GET, users + "/" + id, IDP_TOKEN, null, answers);
+      simulator.inject(new Fault("POST", "/Users", 1, new FaultAction.RespondRaw(502, "text/html", "<html>bad gateway</html>")));
+      call(client, port, HttpMethod.POST, users, IDP_TOKEN,
+          "{\"userName\":\"other@example.com\",\"name\":{\"givenName\":\"O\",\"familyName\":\"Ther\"}}", answers);
+      call(client, port, HttpMethod.GET, "/metrics", null, null, answers);
+      call(client, port, HttpMethod.GET, "/ready", null, null, answers);
+    } finally {
+      gateway.destroy();
+      assertTrue(gateway.waitFor(20, TimeUnit.SECONDS));
+      GatewayHarness.await(simulator.close());
+      GatewayHarness.await(vertx.close());
+    }
+
+    String printed = Files.readString(output);
+    assertTrue(printed.contains("\"type\":\"request\""), "the run printed request lines: " + printed);
+    assertTrue(printed.contains("\"type\":\"audit\""), "and audit lines");
+    assertEquals(12, answers.size());
+    for (String secret : List.of(IDP_TOKEN, API_KEY)) {
+      assertFalse(printed.contains(secret), "a secret in the gateway's output");
+      answers.forEach(answer -> assertFalse(answer.contains(secret), "a secret in an answer: " + answer));
+    }
+  }
+
+  private static String call(WebClient client, int port, HttpMethod method, String path, String token, String body,
+      List<String> answers) {
+    var request = client.request(method, port, "127.0.0.1", path);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> response = GatewayHarness.await(body == null
+        ? request.send()
+        : request.putHeader("Content-Type", "application/scim+json").sendBuffer(Buffer.buffer(body)));
+    String answer = response.statusCode() + " " + response.headers() + " " + response.bodyAsString();
+    answers.add(answer);
+    return response.bodyAsString();
+  }
+
+  private static int awaitPort(Process gateway, Path output) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && gateway.isAlive()) {
+      Matcher matcher = LISTENING.matcher(Files.exists(output) ? Files.readString(output) : "");
+      if (matcher.find()) {
+        return Integer.parseInt(matcher.group(1));
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    throw new AssertionError("the gateway did not start: " + Files.readString(output));
+  }
+}
