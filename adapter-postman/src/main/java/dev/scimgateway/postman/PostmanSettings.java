@@ -43,6 +43,7 @@ public record PostmanSettings(
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
   public static final int DEFAULT_ID_CACHE_SIZE = 100_000;
+  public static final Duration DEFAULT_RECENT_USERS = Duration.ofSeconds(30);
 
   /**
    * The team's budget and this tenant's bounds on waiting for it.
@@ -93,11 +94,13 @@ public record PostmanSettings(
   /**
    * @param maxSize the most users the tenant's id cache remembers
    * @param warmUp whether start-up pages through Postman's user list to fill the cache
+   * @param recentUsers how long a user Postman returned is remembered whole, so that a PATCH right
+   *     after needs no second read; zero turns that off
    */
-  public record IdCache(int maxSize, boolean warmUp) {
+  public record IdCache(int maxSize, boolean warmUp, Duration recentUsers) {
 
     public static IdCache defaults() {
-      return new IdCache(DEFAULT_ID_CACHE_SIZE, false);
+      return new IdCache(DEFAULT_ID_CACHE_SIZE, false, DEFAULT_RECENT_USERS);
     }
   }
 
@@ -161,8 +164,9 @@ public record PostmanSettings(
   }
 
   private static IdCache idCache(ConfigSection section) {
-    section.requireOnlyKeys(Set.of("maxSize", "warmUp"));
-    return new IdCache(section.intOr("maxSize", DEFAULT_ID_CACHE_SIZE, 1, 10_000_000), bool(section, "warmUp", false));
+    section.requireOnlyKeys(Set.of("maxSize", "warmUp", "recentUserSeconds"));
+    return new IdCache(section.intOr("maxSize", DEFAULT_ID_CACHE_SIZE, 1, 10_000_000), bool(section, "warmUp", false),
+        Duration.ofSeconds(section.intOr("recentUserSeconds", (int) DEFAULT_RECENT_USERS.toSeconds(), 0, 3600)));
   }
 
   private static boolean bool(ConfigSection section, String key, boolean defaultValue) {

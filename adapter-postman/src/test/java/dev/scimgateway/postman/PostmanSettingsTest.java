@@ -50,12 +50,12 @@ class PostmanSettingsTest {
         "requestTimeoutMillis": 1500,
         "rateLimit": {"reads": 30, "writes": "18", "perSeconds": 6, "maxQueue": 7, "maxWaitMillis": 900},
         "retry": {"maxAttempts": 5, "initialBackoffMillis": 50},
-        "idCache": {"maxSize": 10, "warmUp": true}""");
+        "idCache": {"maxSize": 10, "warmUp": true, "recentUserSeconds": 0}""");
 
     assertEquals(Duration.ofMillis(1500), settings.requestTimeout());
     assertEquals(new PostmanSettings.RateLimit(30, 18, Duration.ofSeconds(6), 7, Duration.ofMillis(900), true), settings.rateLimit());
     assertEquals(new PostmanSettings.Retry(5, Duration.ofMillis(50)), settings.retry());
-    assertEquals(new PostmanSettings.IdCache(10, true), settings.idCache());
+    assertEquals(new PostmanSettings.IdCache(10, true, Duration.ZERO), settings.idCache());
   }
 
   @Test

@@ -108,9 +108,8 @@ class OktaLifecycleTest {
         "POST /Users",
         "GET /Users/{id}",
         "PUT /Users/{id}",
-        "GET /Users/{id}",
         "PATCH /Users/{id}",
-        "GET /Users"), harness.upstreamCalls());
+        "GET /Users"), harness.upstreamCalls(), "the deactivation needs no read: the PUT's answer is remembered");
   }
 
   @Test
@@ -143,14 +142,14 @@ class OktaLifecycleTest {
     assertEquals(200, patched.status(), patched.body());
     assertEquals("Janet", patched.json().getJsonObject("name").getString("givenName"));
     assertEquals(false, patched.json().getBoolean("active"));
-    assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}", "PATCH /Users/{id}"), harness.upstreamCalls());
+    assertEquals(List.of("PUT /Users/{id}", "PATCH /Users/{id}"), harness.upstreamCalls());
 
     harness.simulator.clearRequests();
     var managerOnly = harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
           {"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":{"value":"boss"}}]}"""));
     assertEquals(200, managerOnly.status(), managerOnly.body());
-    assertEquals(List.of("GET /Users/{id}"), harness.upstreamCalls(), "a change Postman does not store costs no write");
+    assertEquals(List.of(), harness.upstreamCalls(), "a change Postman does not store costs no upstream call");
 
     var emailByType = harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[

@@ -31,7 +31,7 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
     return !valueEquals(at(before, path), at(after, path));
   }
 
-  /** Whether anything at all differs. */
+  /** Whether nothing differs. */
   public boolean isEmpty() {
     return changedPaths().isEmpty();
   }

@@ -24,6 +24,16 @@ public interface ResourceProvider {
   /** Returns the resource, or fails with a 404 {@link ScimException}. */
   Future<ObjectNode> get(String id);
 
+  /**
+   * Reads the resource before the gateway applies a PATCH to it. The default reads it with
+   * {@link #get}; a provider that remembers recent answers may return one as a
+   * {@link Snapshot#remembered} snapshot and save the upstream read. The gateway uses it only when
+   * every attribute the IdP targets differs from it, so that the change cannot be hidden by staleness.
+   */
+  default Future<Snapshot> readForChange(String id) {
+    return get(id).map(Snapshot::fresh);
+  }
+
   /** Returns one page of resources matching the query. */
   Future<ResourcePage> list(ListQuery query);
 
@@ -35,8 +45,8 @@ public interface ResourceProvider {
 
   /**
    * Applies a change the gateway worked out from a PATCH: {@code changes.before()} is the resource as
-   * read from this provider, {@code changes.after()} the state the IdP asked for. Returns the resource
-   * as stored afterwards.
+   * read with {@link #readForChange}, {@code changes.after()} the state the IdP asked for. Returns the
+   * resource as stored afterwards.
    */
   Future<ObjectNode> modify(String id, ChangeSet changes);
 

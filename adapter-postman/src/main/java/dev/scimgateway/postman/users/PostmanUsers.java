@@ -9,6 +9,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.Snapshot;
 import dev.scimgateway.postman.client.PostmanClient;
 import dev.scimgateway.postman.client.UncertainOutcomeException;
 import dev.scimgateway.postman.client.UpstreamCall;
@@ -85,12 +86,14 @@ public final class PostmanUsers implements ResourceProvider {
   private final Vertx vertx;
   private final UserIndex index;
   private final UserScan scan;
+  private final RecentUsers recent;
 
   public PostmanUsers(PostmanClient client) {
     this.client = client;
     this.vertx = client.vertx();
     this.index = new UserIndex(client.settings().idCache().maxSize());
     this.scan = new UserScan(this::page, index);
+    this.recent = new RecentUsers(client.settings().idCache().recentUsers());
   }
 
   @Override
@@ -204,6 +207,18 @@ public final class PostmanUsers implements ResourceProvider {
   @Override
   public Future<ObjectNode> get(String id) {
     return read(id);
+  }
+
+  /**
+   * A user Postman returned in the last {@code idCache.recentUserSeconds} (an IdP typically reads,
+   * then patches) is used without a second read; the gateway reads again itself when the IdP's change
+   * looks like no change on it.
+   */
+  @Override
+  public Future<Snapshot> readForChange(String id) {
+    return recent.get(id)
+        .map(user -> Future.succeededFuture(Snapshot.remembered(user)))
+        .orElseGet(() -> read(id).map(Snapshot::fresh));
   }
 
   @Override
@@ -336,6 +351,7 @@ public final class PostmanUsers implements ResourceProvider {
         .recover(failure -> {
           if (isStatus(failure, 404)) {
             index.forget(id);
+            recent.forget(id);
           }
           return Future.failedFuture(failure);
         });
@@ -361,6 +377,7 @@ public final class PostmanUsers implements ResourceProvider {
         .recover(failure -> {
           if (isStatus(failure, 404)) {
             index.forget(id);
+            recent.forget(id);
           }
           return Future.failedFuture(failure);
         });
@@ -377,6 +394,7 @@ public final class PostmanUsers implements ResourceProvider {
   private ObjectNode learned(JsonNode answer) {
     ObjectNode user = PostmanUserBodies.fromPostman(answer);
     index.learn(user);
+    recent.remember(user);
     return user;
   }
 

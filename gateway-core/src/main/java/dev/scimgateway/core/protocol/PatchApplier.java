@@ -11,8 +11,10 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Applies an RFC 7644 §3.5.2 PATCH request to a resource with the SCIM SDK's operation semantics:
@@ -32,6 +34,41 @@ public final class PatchApplier {
   /** Validates a PATCH body; fails with 400 and the offending operation's index before anything is read. */
   public static PatchApplier of(ObjectNode patchBody) {
     return new PatchApplier(parse(patchBody));
+  }
+
+  /**
+   * The attribute paths the operations name, without value filters, e.g. {@code name.givenName},
+   * {@code emails.value}, {@code active}; for an operation without a path, the paths of its value.
+   */
+  public Set<String> targetedPaths() {
+    Set<String> paths = new LinkedHashSet<>();
+    for (PatchOperation operation : request.getOperations()) {
+      Path path = operation.getPath();
+      if (path == null || path.isRoot()) {
+        leafPaths(operation.getJsonNode(), "", paths);
+      } else {
+        StringBuilder dotted = new StringBuilder();
+        for (Path.Element element : path.withoutFilters()) {
+          dotted.append(dotted.length() == 0 ? "" : ".").append(element.getAttribute());
+        }
+        paths.add(path.getSchemaUrn() == null ? dotted.toString() : path.getSchemaUrn() + ":" + dotted);
+      }
+    }
+    return paths;
+  }
+
+  private static void leafPaths(JsonNode value, String prefix, Set<String> paths) {
+    if (value == null || !value.isObject()) {
+      return;
+    }
+    value.fieldNames().forEachRemaining(name -> {
+      JsonNode child = value.get(name);
+      if (child.isObject() && !name.regionMatches(true, 0, "urn:", 0, 4)) {
+        leafPaths(child, prefix + name + ".", paths);
+      } else {
+        paths.add(prefix + name);
+      }
+    });
   }
 
   /** Returns a patched copy of {@code resource}; {@code resource} itself is left as it was. */

@@ -3,6 +3,9 @@ package dev.scimgateway.core.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps of a resource only the attributes a provider stores, under the provider's spelling of their
@@ -22,6 +25,24 @@ public final class SupportedAttributes {
       }
     }
     return result;
+  }
+
+  /**
+   * The supported attribute paths that {@code targetedPaths} touch: the same path, one below it
+   * ({@code name} targets {@code name.givenName}) or one above it.
+   */
+  public static Set<String> targeted(Set<String> targetedPaths, ResourceCapabilities capabilities) {
+    Set<String> supported = new TreeSet<>();
+    for (String attribute : capabilities.attributes()) {
+      String lower = attribute.toLowerCase(Locale.ROOT);
+      for (String target : targetedPaths) {
+        String t = target.toLowerCase(Locale.ROOT);
+        if (lower.equals(t) || lower.startsWith(t + ".") || t.startsWith(lower + ".")) {
+          supported.add(attribute);
+        }
+      }
+    }
+    return supported;
   }
 
   private static void put(ObjectNode target, String[] segments, JsonNode value) {

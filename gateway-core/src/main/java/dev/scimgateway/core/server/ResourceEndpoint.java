@@ -3,6 +3,7 @@ package dev.scimgateway.core.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.ListResponse;
 import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
@@ -82,25 +83,39 @@ final class ResourceEndpoint {
 
   /**
    * Reads the resource, applies the PATCH here, and hands the provider only the change of attributes
-   * it stores; a PATCH that changes nothing the provider stores costs no upstream write.
+   * it stores; a PATCH that changes nothing the provider stores costs no upstream write. A resource
+   * the provider remembered is trusted only when every attribute the IdP targets differs from it;
+   * otherwise the upstream may already differ, and only a fresh read can tell what to write.
    */
   void patch(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.MODIFY);
     PatchApplier patch = PatchApplier.of(requestBody(ctx));
+    ResourceCapabilities capabilities = provider.capabilities();
+    Set<String> targeted = SupportedAttributes.targeted(patch.targetedPaths(), capabilities);
     String id = ctx.pathParam("id");
-    provider.get(id)
-        .compose(current -> {
-          ObjectNode patched = patch.applyTo(current);
-          ChangeSet changes = new ChangeSet(
-              SupportedAttributes.retain(current, provider.capabilities()),
-              SupportedAttributes.retain(patched, provider.capabilities()));
-          return changes.isEmpty()
-              ? Future.succeededFuture(current)
-              : provider.modify(id, changes).andThen(outcome ->
-                  audit(ctx, "modify", id, changes.after(), changes.changedPaths(), outcome.cause()));
+    provider.readForChange(id)
+        .compose(snapshot -> {
+          PlannedChange planned = PlannedChange.of(snapshot.resource(), patch, capabilities);
+          return snapshot.mayBeStale() && !planned.changes().changedPaths().containsAll(targeted)
+              ? provider.get(id).map(fresh -> PlannedChange.of(fresh, patch, capabilities))
+              : Future.succeededFuture(planned);
         })
+        .compose(planned -> planned.changes().isEmpty()
+            ? Future.succeededFuture(planned.current())
+            : provider.modify(id, planned.changes()).andThen(outcome -> audit(ctx, "modify", id,
+                planned.changes().after(), planned.changes().changedPaths(), outcome.cause())))
         .onSuccess(modified -> ScimResponses.resource(ctx, 200, type, modified))
         .onFailure(ctx::fail);
+  }
+
+  /** A resource as read, and the change a PATCH makes to what the provider stores of it. */
+  private record PlannedChange(ObjectNode current, ChangeSet changes) {
+
+    static PlannedChange of(ObjectNode current, PatchApplier patch, ResourceCapabilities capabilities) {
+      return new PlannedChange(current, new ChangeSet(
+          SupportedAttributes.retain(current, capabilities),
+          SupportedAttributes.retain(patch.applyTo(current), capabilities)));
+    }
   }
 
   void delete(RoutingContext ctx) {

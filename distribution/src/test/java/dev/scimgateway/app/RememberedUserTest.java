@@ -1,0 +1,72 @@
+package dev.scimgateway.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PATCH right after the user was seen uses the remembered user instead of a second read, and a
+ * change made in Postman by someone else meanwhile can never hide the IdP's change.
+ */
+class RememberedUserTest {
+
+  private GatewayHarness harness;
+  private String id;
+
+  @BeforeEach
+  void start() {
+    harness = GatewayHarness.start();
+    id = harness.post(harness.usersPath(), new JsonObject(
+        "{\"userName\":\"kim@example.com\",\"name\":{\"givenName\":\"Kim\",\"familyName\":\"Lee\"}}")).json().getString("id");
+    harness.simulator.clearRequests();
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void aPatchThatChangesWhatItTargetsNeedsNoRead() {
+    var response = patch("{\"op\":\"replace\",\"value\":{\"active\":false}}");
+
+    assertEquals(200, response.status(), response.body());
+    assertEquals(List.of("PATCH /Users/{id}"), harness.upstreamCalls());
+    assertEquals(false, harness.simulator.users().get(0).getBoolean("active"));
+  }
+
+  @Test
+  void aReactivationIsNotLostWhenSomeoneElseDeactivatedTheUserMeanwhile() {
+    postmanAdminPatches("{\"op\":\"replace\",\"value\":{\"active\":false}}");
+    harness.simulator.clearRequests();
+
+    var response = patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":true}");
+
+    assertEquals(200, response.status(), response.body());
+    assertEquals(true, response.json().getBoolean("active"));
+    assertEquals(true, harness.simulator.users().get(0).getBoolean("active"), "the IdP's change reached Postman");
+    assertEquals(List.of("GET /Users/{id}", "PATCH /Users/{id}"), harness.upstreamCalls(),
+        "active looked unchanged on the remembered user, so the gateway read it again");
+  }
+
+  private GatewayHarness.Response patch(String operation) {
+    return harness.patch(harness.usersPath() + "/" + id, new JsonObject(
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operation + "]}"));
+  }
+
+  /** Another Postman client (an admin script, say) changes the user behind the gateway's back. */
+  private void postmanAdminPatches(String operation) {
+    var response = GatewayHarness.await(harness.client
+        .patch(harness.simulator.port(), "127.0.0.1", "/scim/v2/Users/" + id)
+        .putHeader("Authorization", GatewayHarness.API_KEY)
+        .putHeader("Content-Type", "application/json")
+        .sendBuffer(Buffer.buffer("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+            + operation + "]}")));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+  }
+}
