@@ -16,6 +16,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the gateway. A configuration problem ends start-up with exit code 2 and one line on stderr
@@ -25,6 +28,7 @@ public final class GatewayMain {
 
   static final int EXIT_CONFIG = 2;
   static final int EXIT_START = 1;
+  private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(60);
 
   private GatewayMain() {}
 
@@ -64,7 +68,7 @@ public final class GatewayMain {
           if (fileConfig == null) {
             System.out.println(DemoMode.instructions(gateway.port()));
           }
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> gateway.close().eventually(vertx::close)));
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> drainThenStop(gateway)));
         })
         .onFailure(failure -> vertx.close().onComplete(closed -> {
           if (failure instanceof InvalidConfigException) {
@@ -75,6 +79,22 @@ public final class GatewayMain {
             exit(EXIT_START, "scim-gateway: failed to start: " + failure);
           }
         }));
+  }
+
+  /**
+   * On SIGTERM: stop accepting, finish the requests in flight and close the adapters, then let the
+   * JVM end (its exit stops Vert.x's threads; closing Vert.x here would race with that exit).
+   */
+  private static void drainThenStop(ScimGateway gateway) {
+    CountDownLatch drained = new CountDownLatch(1);
+    gateway.close().onComplete(done -> drained.countDown());
+    try {
+      if (!drained.await(SHUTDOWN_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        System.err.println("scim-gateway: requests still in flight after " + SHUTDOWN_LIMIT.toSeconds() + " s; stopping anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void exit(int code, String message) {

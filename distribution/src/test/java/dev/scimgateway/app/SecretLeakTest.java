@@ -18,9 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,6 @@ class SecretLeakTest {
 
   private static final String IDP_TOKEN = "idp-token-must-not-leak-7f3a9c";
   private static final String API_KEY = "PMAK-upstream-key-must-not-leak-52be";
-  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir
   Path dir;
@@ -61,18 +59,12 @@ class SecretLeakTest {
                 maxAttempts: 2
                 initialBackoffMillis: 10
         """.formatted(simulator.baseUrl()));
-    Path output = dir.resolve("output.txt");
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), GatewayMain.class.getName(), "--config", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    builder.environment().put("LEAK_TEST_TOKEN", IDP_TOKEN);
-    builder.environment().put("LEAK_TEST_KEY", API_KEY);
-    Process gateway = builder.start();
+    GatewayProcess running = GatewayProcess.start(config, dir.resolve("output.txt"),
+        Map.of("LEAK_TEST_TOKEN", IDP_TOKEN, "LEAK_TEST_KEY", API_KEY));
+    Process gateway = running.process();
     List<String> answers = new ArrayList<>();
     try {
-      int port = awaitPort(gateway, output);
+      int port = running.port();
       WebClient client = WebClient.create(vertx);
       String users = "/scim/v2/acme/Users";
 
@@ -104,7 +96,7 @@ class SecretLeakTest {
       GatewayHarness.await(vertx.close());
     }
 
-    String printed = Files.readString(output);
+    String printed = running.printed();
     assertTrue(printed.contains("\"type\":\"request\""), "the run printed request lines: " + printed);
     assertTrue(printed.contains("\"type\":\"audit\""), "and audit lines");
     assertEquals(12, answers.size());
@@ -126,17 +118,5 @@ class SecretLeakTest {
     String answer = response.statusCode() + " " + response.headers() + " " + response.bodyAsString();
     answers.add(answer);
     return response.bodyAsString();
-  }
-
-  private static int awaitPort(Process gateway, Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline && gateway.isAlive()) {
-      Matcher matcher = LISTENING.matcher(Files.exists(output) ? Files.readString(output) : "");
-      if (matcher.find()) {
-        return Integer.parseInt(matcher.group(1));
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    throw new AssertionError("the gateway did not start: " + Files.readString(output));
   }
 }

@@ -153,11 +153,7 @@ class StartupTest {
   }
 
   private static Process start(List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), GatewayMain.class.getName()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = GatewayProcess.command(args);
     builder.environment().putAll(Map.of(
         "ACME_SCIM_TOKEN", "s3cr3t-idp-token", "POSTMAN_SCIM_API_KEY", "s3cr3t-api-key", "EMPTY_VALUE", ""));
     return builder.start();

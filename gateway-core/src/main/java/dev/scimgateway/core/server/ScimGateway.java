@@ -9,7 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -28,11 +30,13 @@ public final class ScimGateway {
   private final TenantDirectory tenants;
   private final HttpServer server;
   private final HttpServer management;
+  private final Duration drainTimeout;
 
-  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management) {
+  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management, Duration drainTimeout) {
     this.tenants = tenants;
     this.server = server;
     this.management = management;
+    this.drainTimeout = drainTimeout;
   }
 
   /** Starts with fresh metrics and text request lines on standard output. */
@@ -60,11 +64,11 @@ public final class ScimGateway {
             .requestHandler(ScimRouter.create(vertx, config.server(), tenants, observability, operational, managementPort.isEmpty()))
             .listen(config.server().port(), config.server().host()))
         .compose(server -> managementPort.isEmpty()
-            ? Future.succeededFuture(new ScimGateway(tenants, server, null))
+            ? Future.succeededFuture(new ScimGateway(tenants, server, null, config.server().requestTimeout()))
             : vertx.createHttpServer()
                 .requestHandler(ScimRouter.management(vertx, observability, operational))
                 .listen(managementPort.getAsInt(), config.operations().managementHost())
-                .map(management -> new ScimGateway(tenants, server, management))
+                .map(management -> new ScimGateway(tenants, server, management, config.server().requestTimeout()))
                 .recover(failure -> server.close().transform(closed -> Future.failedFuture(failure))))
         .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
             + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
@@ -88,9 +92,14 @@ public final class ScimGateway {
     return tenants.all();
   }
 
-  /** Stops listening, then closes the adapters. */
+  /**
+   * Stops accepting requests, lets those in flight finish (at most one request timeout), then closes
+   * the adapters.
+   */
   public Future<Void> close() {
-    Future<Void> managementClosed = management == null ? Future.succeededFuture() : management.close();
-    return managementClosed.eventually(server::close).eventually(tenants::close);
+    Future<Void> drained = server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    return drained
+        .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+        .eventually(tenants::close);
   }
 }
