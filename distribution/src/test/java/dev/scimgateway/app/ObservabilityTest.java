@@ -91,7 +91,7 @@ class ObservabilityTest {
 
     assertEquals(1, requests.get(0).getInteger("upstreamCalls"), "create: one POST");
     assertEquals("patch", requests.get(1).getString("operation"));
-    assertEquals(2, requests.get(1).getInteger("upstreamCalls"), "patch of a user just created: PUT and PATCH, no read");
+    assertEquals(3, requests.get(1).getInteger("upstreamCalls"), "patch of names and active: GET, PUT, PATCH");
   }
 
   @Test

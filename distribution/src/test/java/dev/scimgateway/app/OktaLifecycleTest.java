@@ -142,7 +142,8 @@ class OktaLifecycleTest {
     assertEquals(200, patched.status(), patched.body());
     assertEquals("Janet", patched.json().getJsonObject("name").getString("givenName"));
     assertEquals(false, patched.json().getBoolean("active"));
-    assertEquals(List.of("PUT /Users/{id}", "PATCH /Users/{id}"), harness.upstreamCalls());
+    assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}", "PATCH /Users/{id}"), harness.upstreamCalls(),
+        "a name change starts from a fresh read");
 
     harness.simulator.clearRequests();
     var managerOnly = harness.patch(harness.usersPath() + "/" + id, new JsonObject("""

@@ -3,6 +3,7 @@ package dev.scimgateway.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,20 @@ class RememberedUserTest {
         "active looked unchanged on the remembered user, so the gateway read it again");
   }
 
+  @Test
+  void aNameChangeNeverWritesBackANameSomeoneElseChangedMeanwhile() {
+    postmanAdminPuts("{\"userName\":\"kim@example.com\",\"name\":{\"givenName\":\"Kim\",\"familyName\":\"Park\"}}");
+    harness.simulator.clearRequests();
+
+    var response = patch("{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Kimberly\"}");
+
+    assertEquals(200, response.status(), response.body());
+    JsonObject name = harness.simulator.users().get(0).getJsonObject("name");
+    assertEquals("Kimberly", name.getString("givenName"));
+    assertEquals("Park", name.getString("familyName"), "the other change survived");
+    assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}"), harness.upstreamCalls());
+  }
+
   private GatewayHarness.Response patch(String operation) {
     return harness.patch(harness.usersPath() + "/" + id, new JsonObject(
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operation + "]}"));
@@ -61,12 +76,20 @@ class RememberedUserTest {
 
   /** Another Postman client (an admin script, say) changes the user behind the gateway's back. */
   private void postmanAdminPatches(String operation) {
+    postmanAdmin(HttpMethod.PATCH,
+        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operation + "]}");
+  }
+
+  private void postmanAdminPuts(String user) {
+    postmanAdmin(HttpMethod.PUT, user);
+  }
+
+  private void postmanAdmin(HttpMethod method, String body) {
     var response = GatewayHarness.await(harness.client
-        .patch(harness.simulator.port(), "127.0.0.1", "/scim/v2/Users/" + id)
+        .request(method, harness.simulator.port(), "127.0.0.1", "/scim/v2/Users/" + id)
         .putHeader("Authorization", GatewayHarness.API_KEY)
         .putHeader("Content-Type", "application/json")
-        .sendBuffer(Buffer.buffer("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
-            + operation + "]}")));
+        .sendBuffer(Buffer.buffer(body)));
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 }

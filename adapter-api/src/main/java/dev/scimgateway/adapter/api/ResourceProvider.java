@@ -2,6 +2,7 @@ package dev.scimgateway.adapter.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.util.Set;
 
 /**
  * The operations an adapter performs on one resource type upstream.
@@ -25,12 +26,16 @@ public interface ResourceProvider {
   Future<ObjectNode> get(String id);
 
   /**
-   * Reads the resource before the gateway applies a PATCH to it. The default reads it with
-   * {@link #get}; a provider that remembers recent answers may return one as a
-   * {@link Snapshot#remembered} snapshot and save the upstream read. The gateway uses it only when
-   * every attribute the IdP targets differs from it, so that the change cannot be hidden by staleness.
+   * Reads the resource before the gateway applies a PATCH that targets {@code targetedAttributes} (the
+   * supported attribute paths its operations name). The default reads it with {@link #get}.
+   *
+   * <p>A provider that remembers recent answers may return one as a {@link Snapshot#remembered}
+   * snapshot and save the upstream read, but only when writing the targeted attributes cannot carry
+   * any other, possibly outdated, attribute of the remembered copy back upstream (for example, when
+   * they are written by an operation of their own). The gateway uses the snapshot only when every
+   * targeted attribute differs from it, and otherwise reads again with {@link #get}.
    */
-  default Future<Snapshot> readForChange(String id) {
+  default Future<Snapshot> readForChange(String id, Set<String> targetedAttributes) {
     return get(id).map(Snapshot::fresh);
   }
 

@@ -70,9 +70,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * otherwise the POST is sent again (up to {@code retry.maxAttempts} in all). A 409 on such a re-sent
  * POST is the earlier attempt's success and answered the same way.
  *
- * <p>What is not done: a PATCH still reads the user with {@link #get} every time. Answering that read
- * from the cache would save a call, but the gateway computes the change from it, and a stale copy
- * could make a real change look like no change and be dropped.
+ * <h2>Reads before a PATCH</h2>
+ * See {@link #readForChange}: a user just seen is not read again for a change of {@code active}
+ * alone; any other change starts from a fresh read.
  */
 public final class PostmanUsers implements ResourceProvider {
 
@@ -211,12 +211,16 @@ public final class PostmanUsers implements ResourceProvider {
 
   /**
    * A user Postman returned in the last {@code idCache.recentUserSeconds} (an IdP typically reads,
-   * then patches) is used without a second read; the gateway reads again itself when the IdP's change
-   * looks like no change on it.
+   * then deactivates) is used without a second read when the PATCH targets only {@code active}:
+   * Postman's replace-active PATCH writes nothing else, so no outdated attribute of the remembered
+   * copy can reach Postman. A name change is a PUT of both names, so it always starts from a fresh
+   * read. (The gateway reads again too when {@code active} looks unchanged on the remembered copy.)
    */
   @Override
-  public Future<Snapshot> readForChange(String id) {
-    return recent.get(id)
+  public Future<Snapshot> readForChange(String id, Set<String> targetedAttributes) {
+    boolean writtenAlone = targetedAttributes.stream().allMatch("active"::equalsIgnoreCase);
+    Optional<ObjectNode> remembered = writtenAlone ? recent.get(id) : Optional.empty();
+    return remembered
         .map(user -> Future.succeededFuture(Snapshot.remembered(user)))
         .orElseGet(() -> read(id).map(Snapshot::fresh));
   }

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's Prometheus registry and the meters the core records. Names follow Prometheus
@@ -24,6 +26,16 @@ import java.time.Duration;
 public final class GatewayMetrics {
 
   private final PrometheusMeterRegistry registry;
+  /**
+   * The request timers, found by their tags without asking the registry: a registry look-up builds and
+   * sorts the tags and checks for double registration on every call, a measurable share of the gateway's
+   * CPU per request (docs/BENCHMARKS.md). The tags are low-cardinality, so the map stays small.
+   */
+  private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+  private record RequestKey(String tenant, String resource, String operation, int status) {}
+
+  private record UpstreamKey(String operation, int status) {}
 
   private GatewayMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -51,17 +63,18 @@ public final class GatewayMetrics {
   }
 
   void idpRequest(String tenant, String resource, String operation, int status, Duration latency) {
-    Timer.builder("scim.gateway.requests")
-        .description("IdP requests served, by tenant, resource, operation and status")
-        .tags("tenant", tenant, "resource", resource, "operation", operation, "status", String.valueOf(status))
-        .publishPercentileHistogram()
-        .register(registry)
+    requestTimers.computeIfAbsent(new RequestKey(tenant, resource, operation, status), key -> Timer.builder("scim.gateway.requests")
+            .description("IdP requests served, by tenant, resource, operation and status")
+            .tags("tenant", tenant, "resource", resource, "operation", operation, "status", String.valueOf(status))
+            .publishPercentileHistogram()
+            .register(registry))
         .record(latency);
   }
 
   /** The telemetry handed to one tenant's adapter. */
   AdapterTelemetry telemetry(String tenant, String adapter, RequestTracker tracker) {
     Tags tags = Tags.of("tenant", tenant, "adapter", adapter);
+    Map<UpstreamKey, Timer> upstreamTimers = new ConcurrentHashMap<>();
     return new AdapterTelemetry() {
       @Override
       public MeterRegistry registry() {
@@ -75,11 +88,11 @@ public final class GatewayMetrics {
 
       @Override
       public void upstreamCall(String operation, int status, Duration latency, boolean retry) {
-        Timer.builder("scim.gateway.upstream.requests")
-            .description("Requests sent upstream, by tenant, adapter, operation and status (0: no answer)")
-            .tags(tags.and("operation", operation, "status", String.valueOf(status)))
-            .publishPercentileHistogram()
-            .register(registry)
+        upstreamTimers.computeIfAbsent(new UpstreamKey(operation, status), key -> Timer.builder("scim.gateway.upstream.requests")
+                .description("Requests sent upstream, by tenant, adapter, operation and status (0: no answer)")
+                .tags(tags.and("operation", operation, "status", String.valueOf(status)))
+                .publishPercentileHistogram()
+                .register(registry))
             .record(latency);
         if (retry) {
           Counter.builder("scim.gateway.upstream.retries")

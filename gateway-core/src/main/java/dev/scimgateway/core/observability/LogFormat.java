@@ -5,17 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** How request and audit lines are written: readable {@code key=value} text, or one JSON object a line. */
 public enum LogFormat {
   TEXT {
     @Override
     String format(String type, Map<String, Object> fields) {
-      return Instant.now() + " " + type + " " + fields.entrySet().stream()
-          .filter(field -> field.getValue() != null)
-          .map(field -> field.getKey() + "=" + text(field.getValue()))
-          .collect(Collectors.joining(" "));
+      // A plain loop: this runs for every request, and streams cost a measurable share of it.
+      StringBuilder line = new StringBuilder(192).append(Instant.now()).append(' ').append(type).append(' ');
+      boolean first = true;
+      for (Map.Entry<String, Object> field : fields.entrySet()) {
+        if (field.getValue() == null) {
+          continue;
+        }
+        if (!first) {
+          line.append(' ');
+        }
+        first = false;
+        line.append(field.getKey()).append('=');
+        appendText(line, String.valueOf(field.getValue()));
+      }
+      return line.toString();
     }
   },
   JSON {
@@ -37,10 +47,25 @@ public enum LogFormat {
 
   abstract String format(String type, Map<String, Object> fields);
 
-  private static String text(Object value) {
-    String text = String.valueOf(value);
-    return text.isEmpty() || text.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=')
-        ? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"'
-        : text;
+  /** The value as is, or quoted (backslashes and quotes escaped) when it is empty or holds a space, a quote or {@code =}. */
+  private static void appendText(StringBuilder line, String text) {
+    boolean quote = text.isEmpty();
+    for (int i = 0; i < text.length() && !quote; i++) {
+      char c = text.charAt(i);
+      quote = c == ' ' || c == '"' || c == '=';
+    }
+    if (!quote) {
+      line.append(text);
+      return;
+    }
+    line.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '"') {
+        line.append('\\');
+      }
+      line.append(c);
+    }
+    line.append('"');
   }
 }

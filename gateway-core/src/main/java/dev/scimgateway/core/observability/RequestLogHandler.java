@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String offered = ctx.request().getHeader(REQUEST_ID_HEADER);
-    String requestId = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    String requestId = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : newRequestId();
     RequestRecord record = new RequestRecord(requestId);
     ctx.put(RECORD_KEY, record);
     ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
@@ -75,6 +76,17 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     line.put("latencyMs", Math.round(latency.toNanos() / 10_000.0) / 100.0);
     line.put("upstreamCalls", record.upstreamCalls());
     observability.log().write("request", line);
+  }
+
+  /**
+   * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id only correlates lines, and
+   * {@link UUID#randomUUID()} draws from a shared, synchronized {@code SecureRandom} on every request.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   private static String operation(HttpMethod method, boolean hasId) {

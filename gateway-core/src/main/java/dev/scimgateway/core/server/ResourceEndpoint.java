@@ -93,7 +93,7 @@ final class ResourceEndpoint {
     ResourceCapabilities capabilities = provider.capabilities();
     Set<String> targeted = SupportedAttributes.targeted(patch.targetedPaths(), capabilities);
     String id = ctx.pathParam("id");
-    provider.readForChange(id)
+    provider.readForChange(id, targeted)
         .compose(snapshot -> {
           PlannedChange planned = PlannedChange.of(snapshot.resource(), patch, capabilities);
           return snapshot.mayBeStale() && !planned.changes().changedPaths().containsAll(targeted)

@@ -26,12 +26,20 @@ public final class BearerToken {
   }
 
   static byte[] sha256(String value) {
+    return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * One digest per thread: every request hashes the presented token once per tenant, and
+   * {@code MessageDigest.getInstance} looks the provider up each time. {@code digest} resets it.
+   */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
+  });
 
   @Override
   public String toString() {
