@@ -8,6 +8,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimException;
 import dev.scimgateway.adapter.api.Snapshot;
 import dev.scimgateway.postman.client.PostmanClient;
@@ -257,6 +258,10 @@ public final class PostmanUsers implements ResourceProvider {
     boolean namesChanged = changes.changed("userName") || changes.changed("name.givenName")
         || changes.changed("name.familyName") || changes.changed("externalId");
     boolean activeChanged = changes.changed("active");
+    if (activeChanged && !changes.newValue("active").isBoolean()) {
+      return Future.failedFuture(ScimException.badRequest(ScimErrorType.MUTABILITY,
+          "Postman cannot unset active; replace it with true or false."));
+    }
     Future<ObjectNode> afterPut = namesChanged ? put(id, changes.after()) : Future.succeededFuture(changes.before());
     return afterPut.compose(stored -> activeChanged
         ? setActive(id, changes.newValue("active").asBoolean())

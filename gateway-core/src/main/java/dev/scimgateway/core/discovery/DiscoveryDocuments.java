@@ -8,13 +8,10 @@ import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.core.protocol.ListRequest;
+import dev.scimgateway.core.protocol.SchemaDefinitions;
 import dev.scimgateway.core.protocol.ScimJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -29,8 +26,6 @@ public final class DiscoveryDocuments {
   public static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
   private static final List<ResourceType> KNOWN_TYPES = List.of(ResourceType.USER, ResourceType.GROUP);
-  private static final Map<ResourceType, ObjectNode> SCHEMAS =
-      Map.of(ResourceType.USER, load("user-schema.json"), ResourceType.GROUP, load("group-schema.json"));
 
   private final ScimAdapter adapter;
 
@@ -101,7 +96,7 @@ public final class DiscoveryDocuments {
   }
 
   private static ObjectNode schema(ResourceType type, ResourceProvider provider, String baseUrl) {
-    ObjectNode full = SCHEMAS.get(type).deepCopy();
+    ObjectNode full = SchemaDefinitions.schema(type).orElseThrow();
     ArrayNode kept = supportedAttributes((ArrayNode) full.get("attributes"), "", provider.capabilities());
     full.set("attributes", kept);
     full.putArray("schemas").add(SCHEMA_SCHEMA);
@@ -129,16 +124,5 @@ public final class DiscoveryDocuments {
 
   private static void meta(ObjectNode node, String resourceType, String location) {
     node.putObject("meta").put("resourceType", resourceType).put("location", location);
-  }
-
-  private static ObjectNode load(String file) {
-    try (InputStream in = DiscoveryDocuments.class.getResourceAsStream(file)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + file);
-      }
-      return (ObjectNode) ScimJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

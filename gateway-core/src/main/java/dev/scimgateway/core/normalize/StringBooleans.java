@@ -3,6 +3,7 @@ package dev.scimgateway.core.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.core.protocol.CoreSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class StringBooleans implements NormalizationRule {
     rewrite(body);
     for (JsonNode operation : body.path("Operations")) {
       if (operation instanceof ObjectNode op) {
-        String path = op.path("path").asText("");
+        String path = CoreSchema.unqualified(op.path("path").asText(""));
         String lastSegment = path.substring(path.lastIndexOf('.') + 1);
         if (isBooleanAttribute(lastSegment) && op.path("value").isTextual()) {
           toBoolean(op.get("value").asText()).ifPresent(value -> op.set("value", value));

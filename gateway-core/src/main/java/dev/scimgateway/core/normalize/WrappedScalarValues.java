@@ -3,6 +3,7 @@ package dev.scimgateway.core.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimgateway.core.protocol.CoreSchema;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class WrappedScalarValues extends PatchOperationRule {
     }
     String path = operation.get("path").asText().trim().toLowerCase(Locale.ROOT);
     JsonNode value = operation.path("value");
-    if (SINGLE_VALUED_SIMPLE.contains(stripCoreUrn(path))) {
+    if (SINGLE_VALUED_SIMPLE.contains(CoreSchema.unqualified(path))) {
       unwrap(value).ifPresent(scalar -> operation.set("value", scalar));
     } else if (path.equals(MANAGER) && value.isTextual()) {
       operation.set("value", operation.objectNode().set("value", TextNode.valueOf(value.asText())));
@@ -48,10 +49,5 @@ final class WrappedScalarValues extends PatchOperationRule {
       return Optional.of(candidate.get("value"));
     }
     return Optional.empty();
-  }
-
-  private static String stripCoreUrn(String path) {
-    String prefix = "urn:ietf:params:scim:schemas:core:2.0:user:";
-    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
   }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
  */
 public final class AttributeProjection {
 
-  private static final String CORE_SCHEMA_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
   private static final List<String> ALWAYS_RETURNED = List.of("id", "schemas");
   private static final AttributeProjection NONE = new AttributeProjection(List.of(), List.of());
 
@@ -76,7 +75,7 @@ public final class AttributeProjection {
       int colon = path.lastIndexOf(':');
       String urn = path.substring(0, colon);
       List<String> attribute = Arrays.asList(path.substring(colon + 1).split("\\."));
-      if (urn.toLowerCase(Locale.ROOT).startsWith(CORE_SCHEMA_PREFIX)) {
+      if (CoreSchema.isCoreUrn(urn)) {
         return attribute;
       }
       List<String> segments = new ArrayList<>();

@@ -56,7 +56,7 @@ public sealed interface ListPlan {
       return Optional.empty();
     }
     String urn = path.getSchemaUrn();
-    if (urn != null && !urn.toLowerCase(java.util.Locale.ROOT).startsWith("urn:ietf:params:scim:schemas:core:2.0:")) {
+    if (urn != null && !CoreSchema.isCoreUrn(urn)) {
       return Optional.empty();
     }
     return Optional.of(path.getElement(0).getAttribute());

@@ -23,7 +23,6 @@ import java.util.Set;
 public final class PatchApplier {
 
   static final String PATCH_OP_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-  private static final String CORE_SCHEMA_PREFIX = "urn:ietf:params:scim:schemas:core:2.0:";
 
   private final PatchRequest request;
 
@@ -109,16 +108,13 @@ public final class PatchApplier {
    * (RFC 7644 §3.10); the SCIM SDK would otherwise treat the URN as an extension's.
    */
   private static JsonNode withoutCoreSchemaUrn(JsonNode operation) {
-    String path = operation.path("path").asText("").trim();
-    if (!path.toLowerCase(Locale.ROOT).startsWith(CORE_SCHEMA_PREFIX)) {
-      return operation;
-    }
-    int attributeStart = path.indexOf(':', CORE_SCHEMA_PREFIX.length()) + 1;
-    if (attributeStart == 0 || attributeStart == path.length()) {
+    String path = operation.path("path").asText("");
+    String unqualified = CoreSchema.unqualified(path);
+    if (unqualified.equals(path.trim())) {
       return operation;
     }
     ObjectNode rewritten = operation.deepCopy();
-    rewritten.put("path", path.substring(attributeStart));
+    rewritten.put("path", unqualified);
     return rewritten;
   }
 

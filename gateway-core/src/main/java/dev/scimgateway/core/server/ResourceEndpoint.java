@@ -13,6 +13,7 @@ import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
 import dev.scimgateway.core.observability.RequestLogHandler;
 import dev.scimgateway.core.protocol.AttributeProjection;
+import dev.scimgateway.core.protocol.AttributeValues;
 import dev.scimgateway.core.protocol.ListPlan;
 import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.PatchApplier;
@@ -44,7 +45,7 @@ final class ResourceEndpoint {
   void create(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.CREATE);
     ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
-    ObjectNode forwarded = SupportedAttributes.retain(body, provider.capabilities());
+    ObjectNode forwarded = AttributeValues.checkTypes(type, SupportedAttributes.retain(body, provider.capabilities()));
     provider.create(forwarded)
         .andThen(outcome -> audit(ctx, "create", outcome.succeeded() ? outcome.result().path("id").asText(null) : null,
             forwarded, new ChangeSet(ScimJson.newObject(), forwarded).changedPaths(), outcome.cause()))
@@ -72,7 +73,7 @@ final class ResourceEndpoint {
   void replace(RoutingContext ctx) {
     ResourceProvider provider = provider(ctx, Operation.REPLACE);
     ObjectNode body = RequiredAttributes.check(type, requestBody(ctx));
-    ObjectNode forwarded = SupportedAttributes.retain(body, provider.capabilities());
+    ObjectNode forwarded = AttributeValues.checkTypes(type, SupportedAttributes.retain(body, provider.capabilities()));
     String id = ctx.pathParam("id");
     provider.replace(id, forwarded)
         .andThen(outcome -> audit(ctx, "replace", id, forwarded,
@@ -95,9 +96,9 @@ final class ResourceEndpoint {
     String id = ctx.pathParam("id");
     provider.readForChange(id, targeted)
         .compose(snapshot -> {
-          PlannedChange planned = PlannedChange.of(snapshot.resource(), patch, capabilities);
+          PlannedChange planned = PlannedChange.of(type, snapshot.resource(), patch, capabilities);
           return snapshot.mayBeStale() && !planned.changes().changedPaths().containsAll(targeted)
-              ? provider.get(id).map(fresh -> PlannedChange.of(fresh, patch, capabilities))
+              ? provider.get(id).map(fresh -> PlannedChange.of(type, fresh, patch, capabilities))
               : Future.succeededFuture(planned);
         })
         .compose(planned -> planned.changes().isEmpty()
@@ -111,10 +112,12 @@ final class ResourceEndpoint {
   /** A resource as read, and the change a PATCH makes to what the provider stores of it. */
   private record PlannedChange(ObjectNode current, ChangeSet changes) {
 
-    static PlannedChange of(ObjectNode current, PatchApplier patch, ResourceCapabilities capabilities) {
+    /** Fails with 400 when the patched resource lacks a required attribute or has a value of the wrong type. */
+    static PlannedChange of(ResourceType type, ObjectNode current, PatchApplier patch, ResourceCapabilities capabilities) {
+      ObjectNode patched = RequiredAttributes.check(type, patch.applyTo(current));
       return new PlannedChange(current, new ChangeSet(
           SupportedAttributes.retain(current, capabilities),
-          SupportedAttributes.retain(patch.applyTo(current), capabilities)));
+          AttributeValues.checkTypes(type, SupportedAttributes.retain(patched, capabilities))));
     }
   }
 
