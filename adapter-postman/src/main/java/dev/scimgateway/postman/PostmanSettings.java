@@ -16,7 +16,7 @@ import java.util.Set;
  *   baseUrl: https://api.getpostman.com/scim/v2
  *   apiKey: ${POSTMAN_SCIM_API_KEY}
  *   requestTimeoutMillis: 10000
- *   rateLimit: {reads: 300, writes: 180, perSeconds: 60, maxQueue: 1000, maxWaitMillis: 25000}
+ *   rateLimit: {reads: 300, writes: 180, perSeconds: 60, maxQueue: 1000, maxWaitMillis: 15000}
  *   retry: {maxAttempts: 3, initialBackoffMillis: 200}
  *   idCache: {maxSize: 100000, warmUp: false}
  * }</pre>
@@ -38,7 +38,7 @@ public record PostmanSettings(
   public static final int DEFAULT_RATE_LIMIT_SECONDS = 60;
   public static final int DEFAULT_MAX_QUEUE = 1000;
   /** Well inside Okta's ~60 s and the gateway's default 30 s request timeout. */
-  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(25);
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);

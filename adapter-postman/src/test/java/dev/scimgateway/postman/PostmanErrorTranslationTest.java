@@ -144,7 +144,7 @@ class PostmanErrorTranslationTest {
 
   /**
    * A 429 the gateway cannot absorb within the request's wait bound (Postman's window, 60 s, is longer
-   * than the default 25 s) reaches the IdP as 429 with Postman's words and a {@code Retry-After}.
+   * than the default 15 s) reaches the IdP as 429 with Postman's words and a {@code Retry-After}.
    */
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = PostmanError.class, names = {"RATE_LIMITED_WRITES", "RATE_LIMITED_READS"})

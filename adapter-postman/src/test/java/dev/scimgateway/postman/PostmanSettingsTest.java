@@ -36,7 +36,7 @@ class PostmanSettingsTest {
     assertEquals(180, settings.rateLimit().writes());
     assertEquals(Duration.ofSeconds(60), settings.rateLimit().window());
     assertEquals(1000, settings.rateLimit().maxQueue());
-    assertEquals(Duration.ofSeconds(25), settings.rateLimit().maxWait());
+    assertEquals(Duration.ofSeconds(15), settings.rateLimit().maxWait());
     assertFalse(settings.rateLimit().explicit());
     assertEquals(3, settings.retry().maxAttempts());
     assertEquals(Duration.ofMillis(200), settings.retry().initialBackoff());

@@ -169,6 +169,25 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aBodyThatIsNotJsonIs415() {
+    var response = harness.send(HttpMethod.POST, harness.usersPath(), GatewayHarness.TOKEN,
+        "userName=form@example.com", "application/x-www-form-urlencoded");
+
+    assertEquals(415, response.status());
+    assertScimError(response, "415");
+    assertEquals(0, harness.simulator.requests().size());
+  }
+
+  @Test
+  void groupsOfATenantWhoseAdapterServesNoneAre404() {
+    var response = harness.get("/scim/v2/acme/Groups");
+
+    assertEquals(404, response.status());
+    assertScimError(response, "404");
+    assertTrue(response.json().getString("detail").contains("Groups"), response.body());
+  }
+
+  @Test
   void errorsNeverCarryStackTracesOrSecrets() {
     var response = harness.send(HttpMethod.POST, harness.usersPath(), GatewayHarness.TOKEN, "not json at all");
 

@@ -95,7 +95,7 @@ class UpstreamFailureTest {
   }
 
   /**
-   * Postman's window (60 s) outlasts the request's wait bound (25 s), so the 429 cannot be absorbed.
+   * Postman's window (60 s) outlasts the request's wait bound (15 s), so the 429 cannot be absorbed.
    * A gateway of its own: the pause it causes would hold up the other tests' reads.
    */
   @Test

@@ -4,6 +4,7 @@ import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -24,9 +25,16 @@ final class PostmanMetrics {
   PostmanMetrics(AdapterTelemetry telemetry, TeamBudget team) {
     this.telemetry = telemetry;
     this.tags = Tags.of(telemetry.tags()).and("team", team.id());
+    // The lanes belong to the team, shared by its tenants: one gauge per team, not per tenant.
+    Tags teamTags = Tags.of("team", team.id());
+    for (Tag tag : telemetry.tags()) {
+      if (!tag.getKey().equals("tenant")) {
+        teamTags = teamTags.and(tag);
+      }
+    }
     for (boolean write : new boolean[] {false, true}) {
       RequestBudget lane = team.lane(write);
-      Tags laneTags = tags.and("kind", write ? "writes" : "reads");
+      Tags laneTags = teamTags.and("kind", write ? "writes" : "reads");
       Gauge.builder("scim.gateway.budget.permits.available", lane, RequestBudget::available)
           .description("Requests the team's budget would let go now without waiting")
           .tags(laneTags).register(telemetry.registry());

@@ -19,6 +19,7 @@ import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.PatchApplier;
 import dev.scimgateway.core.protocol.RequiredAttributes;
 import dev.scimgateway.core.protocol.ScimJson;
+import dev.scimgateway.core.protocol.ScimMediaType;
 import dev.scimgateway.core.protocol.SupportedAttributes;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -146,7 +147,13 @@ final class ResourceEndpoint {
     return provider;
   }
 
+  /** The body as a normalized JSON object; a body declared as anything but JSON is a 415. */
   private ObjectNode requestBody(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+      throw new ScimException(415, null, "The body must be " + ScimMediaType.SCIM_JSON + " or " + ScimMediaType.JSON
+          + ", not " + contentType + ".");
+    }
     return normalizer.normalize(ScimJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes()));
   }
 

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.List;
 
 /** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
@@ -47,16 +48,19 @@ final class ScimRouter {
     // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
     router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
-    ResourceEndpoint users = new ResourceEndpoint(ResourceType.USER, DialectNormalizer.standard(),
-        new AuditLog(observability.log()));
-    String collection = TENANT + "/" + ResourceType.USER.endpoint();
-    String item = collection + "/:id";
-    router.get(collection).handler(users::list);
-    router.post(collection).handler(users::create);
-    router.get(item).handler(users::get);
-    router.put(item).handler(users::replace);
-    router.patch(item).handler(users::patch);
-    router.delete(item).handler(users::delete);
+    // Every resource type the gateway knows; a tenant whose adapter does not serve one answers 404.
+    AuditLog audit = new AuditLog(observability.log());
+    for (ResourceType type : List.of(ResourceType.USER, ResourceType.GROUP)) {
+      ResourceEndpoint endpoint = new ResourceEndpoint(type, DialectNormalizer.standard(), audit);
+      String collection = TENANT + "/" + type.endpoint();
+      String item = collection + "/:id";
+      router.get(collection).handler(endpoint::list);
+      router.post(collection).handler(endpoint::create);
+      router.get(item).handler(endpoint::get);
+      router.put(item).handler(endpoint::replace);
+      router.patch(item).handler(endpoint::patch);
+      router.delete(item).handler(endpoint::delete);
+    }
 
     handleFailures(router, failures);
     return router;
