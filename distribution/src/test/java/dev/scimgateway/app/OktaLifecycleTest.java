@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -110,6 +111,23 @@ class OktaLifecycleTest {
         "PUT /Users/{id}",
         "PATCH /Users/{id}",
         "GET /Users"), harness.upstreamCalls(), "the deactivation needs no read: the PUT's answer is remembered");
+  }
+
+  @Test
+  void behindATlsTerminatingProxyTheLocationIsTheOneTheIdpUses() {
+    var created = harness.client.post(harness.gateway.port(), "127.0.0.1", harness.usersPath())
+        .putHeader("Authorization", "Bearer " + GatewayHarness.TOKEN)
+        .putHeader("Content-Type", "application/scim+json")
+        .putHeader("X-Forwarded-Proto", "https")
+        .putHeader("X-Forwarded-Host", "scim.example.com")
+        .sendBuffer(Buffer.buffer(
+            "{\"userName\":\"proxied@example.com\",\"name\":{\"givenName\":\"P\",\"familyName\":\"X\"}}"));
+
+    var response = GatewayHarness.await(created);
+
+    assertEquals(201, response.statusCode(), response.bodyAsString());
+    assertTrue(response.getHeader("Location").startsWith("https://scim.example.com/scim/v2/acme/Users/"),
+        response.getHeader("Location"));
   }
 
   @Test

@@ -270,8 +270,11 @@ public final class PostmanClient {
     return vertx.timer(Math.max(1, backoff)).compose(ignored -> attempt(exchange));
   }
 
-  /** {@code initial · 2^(attempt−1)}, half of it fixed and half random ("equal jitter"), capped. */
-  static long backoffMillis(Duration initial, int attempt) {
+  /**
+   * The wait before attempt {@code attempt + 1}: {@code initial · 2^(attempt−1)}, half of it fixed and
+   * half random ("equal jitter"), capped at 30 s.
+   */
+  public static long backoffMillis(Duration initial, int attempt) {
     long base = initial.toMillis() << Math.min(20, Math.max(0, attempt - 1));
     base = Math.min(base, MAX_BACKOFF.toMillis());
     long half = base / 2;

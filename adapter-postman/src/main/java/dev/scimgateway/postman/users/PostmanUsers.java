@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Users on Postman: a name change is a {@code PUT}, an {@code active} change Postman's replace-active
@@ -180,7 +179,7 @@ public final class PostmanUsers implements ResourceProvider {
       if (attempt >= client.settings().retry().maxAttempts()) {
         return Future.failedFuture(uncertain);
       }
-      return delay(backoffMillis(attempt)).compose(ignored -> create(body, userName, attempt + 1, true));
+      return delay(PostmanClient.backoffMillis(client.settings().retry().initialBackoff(), attempt)).compose(ignored -> create(body, userName, attempt + 1, true));
     });
   }
 
@@ -413,11 +412,6 @@ public final class PostmanUsers implements ResourceProvider {
     int startIndex = answer.path("startIndex").asInt(1);
     int total = answer.path("totalResults").asInt(users.size());
     return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));
-  }
-
-  private long backoffMillis(int attempt) {
-    long base = client.settings().retry().initialBackoff().toMillis() << Math.min(20, attempt - 1);
-    return base / 2 + ThreadLocalRandom.current().nextLong(base - base / 2 + 1);
   }
 
   private Future<Void> delay(long millis) {

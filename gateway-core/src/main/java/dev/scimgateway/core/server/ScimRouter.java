@@ -8,6 +8,7 @@ import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.RequestLogHandler;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
@@ -25,6 +26,8 @@ final class ScimRouter {
       OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
+    // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*.
+    router.allowForward(AllowForwardHeaders.ALL);
 
     router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent()));
     if (withOperational) {
