@@ -12,6 +12,7 @@ COPY gateway-core/pom.xml gateway-core/
 COPY adapter-postman/pom.xml adapter-postman/
 COPY postman-simulator/pom.xml postman-simulator/
 COPY distribution/pom.xml distribution/
+COPY benchmarks/pom.xml benchmarks/
 RUN mvn -B -q dependency:go-offline -DexcludeGroupIds=dev.scimgateway || true
 COPY . .
 RUN mvn -B -q -DskipTests package

@@ -1,12 +1,14 @@
 package dev.scimgateway.core.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,21 +34,45 @@ public final class SchemaDefinitions {
     if (path.equalsIgnoreCase("externalId") || path.equalsIgnoreCase("id")) {
       return Optional.of("string");
     }
-    JsonNode attributes = SCHEMAS.containsKey(type) ? SCHEMAS.get(type).path("attributes") : MissingNode.getInstance();
-    JsonNode found = null;
-    for (String segment : path.split("\\.")) {
-      found = null;
-      for (JsonNode attribute : attributes) {
-        if (attribute.path("name").asText().equalsIgnoreCase(segment)) {
-          found = attribute;
-        }
-      }
-      if (found == null) {
-        return Optional.empty();
-      }
-      attributes = found.path("subAttributes");
+    Map<String, String> types = TYPES.get(type);
+    if (types == null) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(found).map(attribute -> attribute.path("type").asText());
+    StringBuilder key = new StringBuilder(path.length());
+    String[] segments = path.split("\\.");
+    for (int i = 0; i < segments.length; i++) {
+      key.append(i == 0 ? "" : ".").append(segments[i].toLowerCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(types.get(key.toString()));
+  }
+
+  /**
+   * Every attribute path of every schema (lower case, dotted) and its declared type, computed once: the
+   * schemas are parsed with the SCIM SDK's case-insensitive object nodes, and walking them for every
+   * attribute of every request cost a measurable share of a create (docs/BENCHMARKS.md). Where two
+   * attributes of one level have the same name ignoring case, the later one counts.
+   */
+  private static final Map<ResourceType, Map<String, String>> TYPES = types();
+
+  private static Map<ResourceType, Map<String, String>> types() {
+    Map<ResourceType, Map<String, String>> types = new HashMap<>();
+    SCHEMAS.forEach((type, schema) -> {
+      Map<String, String> paths = new HashMap<>();
+      index(schema.path("attributes"), "", paths);
+      types.put(type, Map.copyOf(paths));
+    });
+    return Map.copyOf(types);
+  }
+
+  private static void index(JsonNode attributes, String prefix, Map<String, String> paths) {
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    for (JsonNode attribute : attributes) {
+      byName.put(attribute.path("name").asText().toLowerCase(Locale.ROOT), attribute);
+    }
+    byName.forEach((name, attribute) -> {
+      paths.put(prefix + name, attribute.path("type").asText());
+      index(attribute.path("subAttributes"), prefix + name + ".", paths);
+    });
   }
 
   private static ObjectNode load(String resource) {

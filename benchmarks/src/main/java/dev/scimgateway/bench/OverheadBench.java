@@ -1,0 +1,197 @@
+package dev.scimgateway.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark 1: the cost of putting the gateway in the path. wrk drives {@code GET /Users/{id}} and
+ * {@code POST /Users} at 1, 16 and 64 connections against three paths to the same fixed-answer upstream:
+ * directly, through nginx, and through the gateway. Every repetition runs every cell of the three paths
+ * one after the other (the order of the paths rotates), so ratios come from the same repetition.
+ */
+final class OverheadBench {
+
+  enum Route { DIRECT, PROXY, GATEWAY }
+
+  enum Op { GET, POST }
+
+  static final int[] CONNECTIONS = {1, 16, 64};
+
+  static final String OKTA_CREATE = """
+      {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"jane.doe@example.com",\
+      "name":{"givenName":"Jane","familyName":"Doe"},\
+      "emails":[{"primary":true,"value":"jane.doe@example.com","type":"work"}],\
+      "displayName":"Jane Doe","locale":"en-US","externalId":"00u1abcd","groups":[],"active":true}""";
+
+  record Cell(Op op, int connections, Route route) {}
+
+  /** Every repetition's wrk result per cell, and what was sampled on the side. */
+  static final class Result {
+    final Map<Cell, List<Wrk.Result>> runs = new LinkedHashMap<>();
+    /** CPU microseconds per request of the process in the path (nginx with its workers, the gateway); none for direct. */
+    final Map<Cell, List<Double>> pathCpuMicros = new LinkedHashMap<>();
+    /** CPU microseconds per request of the upstream. */
+    final Map<Cell, List<Double>> upstreamCpuMicros = new LinkedHashMap<>();
+    final List<Long> gatewayRssKb = new ArrayList<>();
+    long gatewayRssAt64Kb = -1;
+    long gatewayPeakRssKb = -1;
+    long gatewayIdleRssKb = -1;
+    int repetitions;
+    int seconds;
+    int unclean;
+
+    List<Wrk.Result> of(Op op, int connections, Route route) {
+      return runs.getOrDefault(new Cell(op, connections, route), List.of());
+    }
+
+    double medianRps(Op op, int c, Route r) {
+      return Stats.median(of(op, c, r).stream().map(Wrk.Result::requestsPerSecond).toList());
+    }
+
+    double medianP50(Op op, int c, Route r) {
+      return Stats.median(of(op, c, r).stream().map(Wrk.Result::p50Ms).toList());
+    }
+
+    double medianP99(Op op, int c, Route r) {
+      return Stats.median(of(op, c, r).stream().map(Wrk.Result::p99Ms).toList());
+    }
+
+    double medianPathCpu(Op op, int c, Route r) {
+      return Stats.median(pathCpuMicros.getOrDefault(new Cell(op, c, r), List.of()));
+    }
+
+    double medianUpstreamCpu(Op op, int c, Route r) {
+      return Stats.median(upstreamCpuMicros.getOrDefault(new Cell(op, c, r), List.of()));
+    }
+
+    /** The median over repetitions of the ratio of the gateway's CPU per request to nginx's, same repetition. */
+    double cpuRatio(Op op, int c) {
+      List<Double> gateway = pathCpuMicros.getOrDefault(new Cell(op, c, Route.GATEWAY), List.of());
+      List<Double> proxy = pathCpuMicros.getOrDefault(new Cell(op, c, Route.PROXY), List.of());
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < Math.min(gateway.size(), proxy.size()); i++) {
+        ratios.add(gateway.get(i) / proxy.get(i));
+      }
+      return Stats.median(ratios);
+    }
+
+    /** The median over repetitions of the ratio of throughputs measured in the same repetition. */
+    double ratio(Op op, int c, Route numerator, Route denominator) {
+      List<Wrk.Result> top = of(op, c, numerator);
+      List<Wrk.Result> bottom = of(op, c, denominator);
+      List<Double> ratios = new ArrayList<>();
+      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+        ratios.add(top.get(i).requestsPerSecond() / bottom.get(i).requestsPerSecond());
+      }
+      return Stats.median(ratios);
+    }
+
+    /** The median over repetitions of the p50 difference measured in the same repetition, in ms. */
+    double addedP50(Op op, int c, Route route, Route baseline) {
+      List<Wrk.Result> top = of(op, c, route);
+      List<Wrk.Result> bottom = of(op, c, baseline);
+      List<Double> added = new ArrayList<>();
+      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+        added.add(top.get(i).p50Ms() - bottom.get(i).p50Ms());
+      }
+      return Stats.median(added);
+    }
+  }
+
+  private final Stack stack;
+  private final Wrk wrk;
+  private final int repetitions;
+  private final int seconds;
+  private final int warmUpSeconds;
+
+  OverheadBench(Stack stack, int repetitions, int seconds, int warmUpSeconds) {
+    this.stack = stack;
+    this.wrk = new Wrk(stack.work);
+    this.repetitions = repetitions;
+    this.seconds = seconds;
+    this.warmUpSeconds = warmUpSeconds;
+  }
+
+  Result run() {
+    Result result = new Result();
+    result.repetitions = repetitions;
+    result.seconds = seconds;
+    int upstreamPort = Net.freePort();
+    int nginxPort = Net.freePort();
+    int gatewayPort = Net.freePort();
+    Path post = wrk.postScript("post-user", OKTA_CREATE);
+    try (Child upstream = stack.upstream(upstreamPort, 1000);
+         Child nginx = Nginx.start(stack.work, nginxPort, upstreamPort);
+         Child gateway = stack.gateway("gateway-overhead", gatewayPort, upstreamPort, Stack.noThrottle(), "", List.of(), true)) {
+      result.gatewayIdleRssKb = gateway.rssKb();
+      Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.GATEWAY, gatewayPort);
+      Bench.log("overhead: warming up each path (" + warmUpSeconds + " s per operation, twice that for the gateway's JIT)");
+      for (Route route : Route.values()) {
+        for (Op op : Op.values()) {
+          wrk.run(url(route, op, ports.get(route)), 16, route == Route.GATEWAY ? 2 * warmUpSeconds : warmUpSeconds,
+              authorization(route), op == Op.POST ? post : null);
+        }
+      }
+      for (int rep = 0; rep < repetitions; rep++) {
+        for (Op op : Op.values()) {
+          for (int connections : CONNECTIONS) {
+            for (int k = 0; k < Route.values().length; k++) {
+              Route route = Route.values()[(k + rep) % Route.values().length];
+              Child middle = switch (route) {
+                case DIRECT -> null;
+                case PROXY -> nginx;
+                case GATEWAY -> gateway;
+              };
+              long middleBefore = middle == null ? 0 : middle.cpuNanos();
+              long upstreamBefore = upstream.cpuNanos();
+              Wrk.Result run = wrk.run(url(route, op, ports.get(route)), connections, seconds, authorization(route),
+                  op == Op.POST ? post : null);
+              double requests = Math.max(1, run.requests());
+              Cell cell = new Cell(op, connections, route);
+              result.upstreamCpuMicros.computeIfAbsent(cell, c -> new ArrayList<>())
+                  .add((upstream.cpuNanos() - upstreamBefore) / 1e3 / requests);
+              if (middle != null) {
+                result.pathCpuMicros.computeIfAbsent(cell, c -> new ArrayList<>())
+                    .add((middle.cpuNanos() - middleBefore) / 1e3 / requests);
+              }
+              if (!run.clean()) {
+                result.unclean++;
+              }
+              result.runs.computeIfAbsent(new Cell(op, connections, route), c -> new ArrayList<>()).add(run);
+              if (route == Route.GATEWAY) {
+                long rss = gateway.rssKb();
+                result.gatewayRssKb.add(rss);
+                if (connections == 64) {
+                  result.gatewayRssAt64Kb = Math.max(result.gatewayRssAt64Kb, rss);
+                }
+              }
+              List<Double> cpu = result.pathCpuMicros.get(cell);
+              Bench.log(String.format("overhead rep %d/%d %-4s c=%-2d %-7s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms  cpu %s µs/req%s",
+                  rep + 1, repetitions, op, connections, route, run.requestsPerSecond(), run.p50Ms(), run.p99Ms(),
+                  middle == null ? "–" : Stats.f1(cpu.get(cpu.size() - 1)),
+                  run.clean() ? "" : "  (errors " + run.errors() + ", non-2xx " + run.non2xx() + ")"));
+            }
+          }
+        }
+      }
+      result.gatewayPeakRssKb = gateway.peakRssKb();
+    }
+    return result;
+  }
+
+  static String url(Route route, Op op, int port) {
+    String path = switch (route) {
+      case DIRECT, PROXY -> "/scim/v2/Users";
+      case GATEWAY -> Stack.usersPath();
+    };
+    return Net.url(port, op == Op.GET ? path + "/" + FixedUpstream.id(42) : path);
+  }
+
+  /** The gateway gets the tenant's token; direct and proxied requests carry Postman's key, as an IdP would. */
+  static String authorization(Route route) {
+    return route == Route.GATEWAY ? Stack.BEARER : "Bearer " + Stack.API_KEY;
+  }
+}

@@ -1,0 +1,459 @@
+package dev.scimgateway.bench;
+
+import dev.scimgateway.bench.OverheadBench.Op;
+import dev.scimgateway.bench.OverheadBench.Route;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** docs/BENCHMARKS.md, from the results of one run. */
+final class Report {
+
+  String date;
+  Machine machine;
+  String command;
+  int repetitions;
+  int seconds;
+  double totalSeconds;
+  OverheadBench.Result overhead;
+  EfficiencyBench.Result efficiency;
+  BurstBench.Result burst;
+  FootprintBench.Result footprint;
+  ProfileBench.Result profile;
+  Map<String, String> failures = new LinkedHashMap<>();
+  final Map<String, String> loads = new LinkedHashMap<>();
+  final Map<String, Double> durations = new LinkedHashMap<>();
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append("""
+        What the gateway costs in the path, how it spends Postman's request budget, how it behaves in a burst
+        and how much memory it needs (issue #6). **This file is written by the benchmark suite; do not edit
+        it by hand** — re-run the command below instead. The prose around the tables is part of the suite
+        (`benchmarks/src/main/java/dev/scimgateway/bench/Report.java`).
+
+        """);
+    md.append("## How these numbers were made\n\n");
+    md.append("```sh\n").append(command).append("\n```\n\n");
+    md.append("""
+        The script installs wrk and nginx from Debian's packages when missing, builds the jars
+        (`mvn -B -q -DskipTests package`), copies `distribution/target/scim-gateway.jar` and
+        `benchmarks/target/scim-gateway-benchmarks.jar` into a temporary work directory (so that a build in the
+        same tree during the run changes nothing) and runs the suite from there. The suite starts every piece as a
+        process of its own on 127.0.0.1 — the gateway with the JVM's defaults, the Postman simulator (from the
+        gateway's jar), a fixed-answer upstream, nginx — drives each for a bounded time, stops what it started
+        and writes this file; logs, configurations and the JFR recording stay in the work directory. Nothing of
+        it runs in `mvn verify`.
+        `BENCH_REPS` and `BENCH_SECONDS` change the repetitions and the seconds per cell,
+        `BENCH_ONLY=overhead,efficiency,burst,footprint,profile` picks sections.
+
+        """);
+    md.append("| | |\n|---|---|\n");
+    md.append("| Date (UTC) | ").append(date).append(" |\n");
+    md.append("| Commit | ").append(machine.commit()).append(" |\n");
+    md.append("| CPU | ").append(machine.cpuModel()).append(", `nproc` = ").append(machine.cores()).append(" |\n");
+    md.append("| Kernel | ").append(machine.kernel()).append(" |\n");
+    md.append("| Tools | ").append(machine.wrk()).append("; ").append(machine.nginx()).append(" |\n");
+    md.append("| Repetitions | ").append(repetitions).append(" per cell, medians reported; ").append(seconds)
+        .append(" s per overhead cell |\n");
+    md.append("| Duration of the run | ").append(Stats.f0(totalSeconds)).append(" s (")
+        .append(String.join(", ", durations.entrySet().stream().map(e -> e.getKey() + " " + Stats.f0(e.getValue()) + " s").toList()))
+        .append(") |\n");
+    md.append("| Load average before → after each section | ")
+        .append(String.join("; ", loads.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())).append(" |\n\n");
+    md.append("```text\n$ free -h\n").append(machine.free()).append("\n$ java -version\n").append(machine.javaVersion()).append("\n```\n\n");
+    md.append("""
+        **The machine is shared and small.** It has 2 cores, and other engineers' builds and test suites may run
+        on it at the same time (the load averages above show how busy it was). The load generator, the proxy or
+        gateway and the upstream all share those 2 cores, so absolute throughput here says little about a real
+        deployment; what carries over are the ratios, which are measured within the same repetition (the three
+        paths of a cell run one right after the other, in an order that rotates between repetitions), and the
+        counts of upstream calls, which do not depend on the machine at all.
+
+        """);
+    if (!failures.isEmpty()) {
+      md.append("**Sections that failed in this run:** ");
+      failures.forEach((k, v) -> md.append("`").append(k).append("`: ").append(v.replace("\n", " ")).append("; "));
+      md.append("\n\n");
+    }
+    if (overhead != null) {
+      overhead(md);
+    }
+    if (efficiency != null) {
+      efficiency(md);
+    }
+    if (burst != null) {
+      burst(md);
+    }
+    if (footprint != null) {
+      footprint(md);
+    }
+    if (profile != null) {
+      profile(md);
+    }
+    summary(md);
+    return md.toString();
+  }
+
+  // ---- 1
+
+  private void overhead(StringBuilder md) {
+    md.append("## 1. Overhead: what the gateway costs in the path\n\n");
+    md.append(String.format("""
+        `GET /Users/{id}` and `POST /Users` (Okta's create body) with wrk at 1, 16 and 64 keep-alive connections,
+        %d s per cell, %d repetitions, against three paths to the same **fixed-answer upstream** (a small Vert.x
+        server in the benchmarks module that answers Postman's shapes at once, so that no simulator or budget blurs
+        the numbers):
+
+        - **direct**: wrk → upstream;
+        - **proxy**: wrk → nginx (`proxy_pass`, keep-alive to the upstream, no access log, 2 workers) → upstream,
+          the floor of any proxy;
+        - **gateway**: wrk → gateway (one tenant, Postman budget set to 100,000 a second so it never throttles,
+          request lines to standard output, discarded) → upstream.
+
+        Throughput in requests per second; latencies in milliseconds (wrk's p50 and p99). *gw/direct* and
+        *gw/proxy* are the medians of the ratios measured within each repetition; *added p50* is the gateway's p50
+        minus the other path's, likewise.
+
+        """, overhead.seconds, overhead.repetitions));
+    for (Op op : Op.values()) {
+      md.append("**").append(op == Op.GET ? "`GET /Users/{id}`" : "`POST /Users`").append("**\n\n");
+      md.append("| Connections | direct req/s | proxy req/s | gateway req/s | gw/direct | gw/proxy | p50 direct | p50 proxy | p50 gateway | p99 direct | p99 proxy | p99 gateway | added p50 vs direct | added p50 vs proxy |\n");
+      md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (int c : OverheadBench.CONNECTIONS) {
+        md.append("| ").append(c)
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.DIRECT)))
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.PROXY)))
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY, Route.DIRECT)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.DIRECT)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f2(overhead.medianP99(op, c, Route.DIRECT)))
+            .append(" | ").append(Stats.f2(overhead.medianP99(op, c, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.medianP99(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.signed2(overhead.addedP50(op, c, Route.GATEWAY, Route.DIRECT)))
+            .append(" | ").append(Stats.signed2(overhead.addedP50(op, c, Route.GATEWAY, Route.PROXY)))
+            .append(" |\n");
+      }
+      md.append("\n");
+    }
+    md.append("""
+        **CPU per request.** Throughput on 2 shared cores depends on what else runs; the CPU time each process
+        spent per request (user + system, from `/proc`, over the same runs) does much less. *In the path* is
+        nginx with its workers, or the gateway's JVM (its JIT and GC included); the upstream's share is the same
+        work on every path.
+
+        | Operation | Connections | nginx µs/request | gateway µs/request | gateway ÷ nginx | upstream µs/request (direct / proxy / gateway path) |
+        |---|---:|---:|---:|---:|---|
+        """);
+    for (Op op : Op.values()) {
+      for (int c : OverheadBench.CONNECTIONS) {
+        md.append("| ").append(op).append(" | ").append(c)
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.PROXY)))
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f1(overhead.cpuRatio(op, c)))
+            .append(" | ").append(Stats.f1(overhead.medianUpstreamCpu(op, c, Route.DIRECT))).append(" / ")
+            .append(Stats.f1(overhead.medianUpstreamCpu(op, c, Route.PROXY))).append(" / ")
+            .append(Stats.f1(overhead.medianUpstreamCpu(op, c, Route.GATEWAY)))
+            .append(" |\n");
+      }
+    }
+    md.append("\n");
+    if (overhead.unclean > 0) {
+      md.append("**").append(overhead.unclean).append(" wrk runs saw socket errors or non-2xx answers** (see the run's log).\n\n");
+    } else {
+      md.append("Every wrk run completed without socket errors or non-2xx answers.\n\n");
+    }
+    md.append("**Targets.**\n\n");
+    md.append("| Target | Cell | Measured | Verdict |\n|---|---|---:|---|\n");
+    for (Op op : Op.values()) {
+      for (int c : OverheadBench.CONNECTIONS) {
+        double ratio = overhead.ratio(op, c, Route.GATEWAY, Route.PROXY);
+        md.append("| throughput ≥ 0.5 × proxy | ").append(op).append(" c=").append(c).append(" | ")
+            .append(Stats.f2(ratio)).append(" × | ").append(verdict(ratio >= 0.5, ratio < 0.5
+                ? String.format("missed by %.0f %% of the target", (0.5 - ratio) / 0.5 * 100) : "")).append(" |\n");
+      }
+    }
+    for (Op op : Op.values()) {
+      for (int c : OverheadBench.CONNECTIONS) {
+        double added = overhead.addedP50(op, c, Route.GATEWAY, Route.DIRECT);
+        md.append("| adds < 1 ms at p50 (vs direct) | ").append(op).append(" c=").append(c).append(" | ")
+            .append(Stats.signed2(added)).append(" ms | ").append(verdict(added < 1.0, added >= 1.0
+                ? String.format("missed by %.2f ms", added - 1.0) : "")).append(" |\n");
+      }
+    }
+    md.append("\n");
+    md.append("""
+        How to read this on 2 shared cores: every path is CPU-bound on the same two cores, so a path's throughput is
+        roughly the inverse of the CPU all its processes spend per request. At 1 connection the numbers are
+        latency-bound (one request in flight); at 16 and 64 connections the cores are saturated, so the ratios
+        compare CPU per request: nginx proxies in C with no parsing beyond HTTP; the gateway parses the request,
+        authenticates it, normalizes and checks the SCIM body, re-encodes it for Postman, takes a slot of the
+        team's budget, parses Postman's answer, decorates and projects it, writes a request line and records
+        metrics. At 64 connections wrk's latencies include queueing behind saturated cores, so p50 and p99 there
+        grow with every path's cost.
+
+        """);
+  }
+
+  // ---- 2
+
+  private void efficiency(StringBuilder md) {
+    md.append("## 2. Upstream efficiency: Postman calls per IdP operation\n\n");
+    md.append(String.format("""
+        The gateway and the Postman simulator run as processes of their own; the simulator holds a team of %,d
+        users (seeded through its HTTP API, inside a budget large enough not to interfere). Each IdP request is
+        sent to the gateway as Okta or Entra ID sends it, and the calls that reached the simulator are counted from
+        its request log. The **direct** columns send the same request straight to the simulator, as an IdP
+        connected to Postman directly would: one call, and Postman's answer (✗: Postman refused it, or found no
+        one where the user exists).
+
+        """, efficiency.teamSize));
+    for (String idp : List.of("Okta", "Entra")) {
+      List<EfficiencyBench.Step> steps = efficiency.steps.stream().filter(s -> s.idp().equals(idp)).toList();
+      md.append("**").append(idp.equals("Okta") ? "Okta lifecycle" : "Microsoft Entra ID lifecycle").append("**\n\n");
+      md.append("| Step | IdP request | Gateway: Postman calls | Gateway: answer | Direct: Postman calls | Direct: Postman's answer | Note |\n");
+      md.append("|---|---|---:|---|---:|---|---|\n");
+      int gatewayTotal = 0;
+      int directTotal = 0;
+      int directFailed = 0;
+      for (EfficiencyBench.Step s : steps) {
+        gatewayTotal += s.gatewayCalls();
+        directTotal += s.directCalls();
+        if (s.directFailed()) {
+          directFailed++;
+        }
+        md.append("| ").append(s.step()).append(" | ").append(s.request()).append(" | ").append(s.gatewayCalls())
+            .append(" (").append(s.gatewayCallList()).append(") | ").append(s.gatewayAnswer()).append(" | ")
+            .append(s.directCalls()).append(" | ").append(s.directAnswer()).append(s.directFailed() ? " ✗" : "").append(" | ")
+            .append(s.note()).append(" |\n");
+      }
+      md.append("| **Total** | | **").append(gatewayTotal).append("** | all succeed | **").append(directTotal)
+          .append("** | ").append(directFailed == 0 ? "all succeed" : directFailed + " of " + steps.size() + " fail or find no one (✗)")
+          .append(" | |\n\n");
+    }
+    md.append("**`externalId` look-ups and listing over ").append(String.format("%,d", efficiency.teamSize)).append(" users**\n\n");
+    md.append("""
+        Postman cannot filter on `externalId` (it answers `400` "You’ve used filter(s) that Postman doesn’t
+        support."), so an IdP talking straight to Postman could only page through the team, 100 users a call:
+        the direct baseline below is ceil(position/100) calls for a user at that position in Postman's list (a
+        client that stops at the user's page), and ceil(10,000/100) = 100 calls to prove that a user is absent.
+
+        """);
+    md.append("| Scenario | Look-ups | Gateway: Postman calls | per look-up | Direct: Postman calls | per look-up | Direct baseline | gw/direct | Note |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---|---:|---|\n");
+    for (EfficiencyBench.Lookups l : efficiency.lookups) {
+      md.append("| ").append(l.scenario()).append(" | ").append(l.lookups()).append(" | ").append(l.gatewayCalls())
+          .append(" | ").append(Stats.f1((double) l.gatewayCalls() / l.lookups())).append(" | ").append(l.directCalls())
+          .append(" | ").append(Stats.f1((double) l.directCalls() / l.lookups())).append(" | ").append(l.directHow())
+          .append(" | ").append(Stats.f2((double) l.gatewayCalls() / l.directCalls())).append(" | ").append(l.note()).append(" |\n");
+    }
+    md.append(String.format("%nThe warm-up (`idCache.warmUp: true`) read the %,d users in %d calls; the gateway was ready %.0f ms after launch.%n%n",
+        efficiency.teamSize, efficiency.warmUpCalls, efficiency.warmUpMillis));
+  }
+
+  // ---- 3
+
+  private void burst(StringBuilder md) {
+    md.append("## 3. Burst: 1,000 requests at once against Postman's budget\n\n");
+    md.append(String.format("""
+        The Postman simulator enforces Postman's real budget, %d writes and %d reads per sliding window, with the
+        window scaled down from a minute to %d s. The gateway is configured with the same budget and window, and
+        with bounds that let it queue the whole burst instead of refusing any of it: `rateLimit.maxQueue: %d`,
+        `rateLimit.maxWaitMillis: %d` and `server.requestTimeoutMillis: %d` (with the defaults, 1,000 and
+        25 s, a burst that needs more than 25 s of budget would get `429` with `Retry-After` for the part that
+        cannot wait). The load generator (this suite's process: Vert.x Web Client, one connection per request,
+        latencies in an HdrHistogram) sends all 1,000 requests at once; the simulator is reset and the gateway's
+        budget drained between bursts. One unrecorded burst warms the JIT up first, then %d repetitions; medians,
+        with the range. *Mean upstream call* is the gateway's own measure (`scim_gateway_upstream_requests_seconds`)
+        from sending a call to its answer, including the wait for one of the 16 pooled connections to Postman.
+
+        *Theoretical minimum* is calls ÷ budget × window as the issue defines it; a sliding window lets the
+        first %d writes go at once, so the true floor is ⌊(calls − 1) ÷ budget⌋ windows. The gateway holds each
+        slot for a window **plus a margin** (1 %% of the window, at least 50 ms) after the answer, so that no
+        window at Postman ever sees more than the budget.
+
+        """, BurstBench.WRITES, BurstBench.READS, BurstBench.WINDOW_SECONDS, BurstBench.MAX_QUEUE,
+        BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.WRITES));
+    md.append("| Burst | Completion (s) | Theoretical minimum (s) | Sliding-window floor (s) | Completion ÷ minimum | Upstream 429s | IdP-visible failures | Users created | IdP p50 / p99 (s) | First answer (s) | Most writes in any window | Postman calls | Mean upstream call (ms) | Refused by the gateway's budget |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (BurstBench.Variant variant : BurstBench.Variant.values()) {
+      List<BurstBench.Run> runs = burst.of(variant);
+      if (runs.isEmpty()) {
+        continue;
+      }
+      double completion = Stats.median(runs.stream().map(BurstBench.Run::completionSeconds).toList());
+      double min = runs.stream().mapToDouble(BurstBench.Run::completionSeconds).min().orElse(Double.NaN);
+      double max = runs.stream().mapToDouble(BurstBench.Run::completionSeconds).max().orElse(Double.NaN);
+      double theory = BurstBench.theoreticalMinimumSeconds(BurstBench.REQUESTS, BurstBench.WRITES);
+      double floor = BurstBench.slidingWindowBoundSeconds(BurstBench.REQUESTS, BurstBench.WRITES);
+      long upstream429 = Stats.medianLong(runs.stream().map(BurstBench.Run::upstream429).toList());
+      long failures = Stats.medianLong(runs.stream().map(BurstBench.Run::idpFailures).toList());
+      long created = Stats.medianLong(runs.stream().map(r -> (long) r.created()).toList());
+      double p50 = Stats.median(runs.stream().map(BurstBench.Run::p50Ms).toList()) / 1000;
+      double p99 = Stats.median(runs.stream().map(BurstBench.Run::p99Ms).toList()) / 1000;
+      long maxWrites = runs.stream().mapToLong(BurstBench.Run::maxWritesInWindow).max().orElse(-1);
+      long calls = Stats.medianLong(runs.stream().map(r -> (long) r.upstreamCalls()).toList());
+      double rejected = runs.stream().mapToDouble(BurstBench.Run::budgetRejected).sum();
+      double firstAnswer = Stats.median(runs.stream().map(BurstBench.Run::firstAnswerSeconds).toList());
+      double meanUpstream = Stats.median(runs.stream().map(BurstBench.Run::meanUpstreamMillis).toList());
+      boolean direct = variant == BurstBench.Variant.DIRECT;
+      md.append("| ").append(variant.label)
+          .append(" | ").append(Stats.f2(completion)).append(" (").append(Stats.f2(min)).append("–").append(Stats.f2(max)).append(")")
+          .append(" | ").append(direct ? "–" : Stats.f2(theory))
+          .append(" | ").append(direct ? "–" : Stats.f2(floor))
+          .append(" | ").append(direct ? "–" : Stats.f2(completion / theory))
+          .append(" | ").append(upstream429)
+          .append(" | ").append(failures)
+          .append(" | ").append(created)
+          .append(" | ").append(Stats.f2(p50)).append(" / ").append(Stats.f2(p99))
+          .append(" | ").append(Stats.f2(firstAnswer))
+          .append(" | ").append(maxWrites)
+          .append(" | ").append(calls)
+          .append(" | ").append(direct ? "–" : Stats.f1(meanUpstream))
+          .append(" | ").append(direct ? "–" : Stats.f0(rejected))
+          .append(" |\n");
+    }
+    md.append("\nIdP answers per burst: ");
+    md.append(String.join("; ", burst.runs.stream().map(r -> r.variant().name().toLowerCase() + " " + r.idpStatuses()).toList()));
+    md.append(" (status → count; `-1`: no answer).\n\n");
+    md.append("**Targets.** ");
+    List<BurstBench.Run> through = burst.runs.stream().filter(r -> r.variant() != BurstBench.Variant.DIRECT).toList();
+    long total429 = through.stream().mapToLong(BurstBench.Run::upstream429).sum();
+    long totalFailures = through.stream().mapToLong(BurstBench.Run::idpFailures).sum();
+    md.append("Upstream 429s through the gateway, all bursts together: ").append(total429).append(" (target 0: ")
+        .append(verdict(total429 == 0, "")).append("). IdP-visible failures through the gateway: ").append(totalFailures)
+        .append(" (target 0: ").append(verdict(totalFailures == 0, "")).append(").\n\n");
+  }
+
+  // ---- 4
+
+  private void footprint(StringBuilder md) {
+    md.append("## 4. Footprint\n\n");
+    md.append(String.format("""
+        The gateway jar with the JVM's defaults (`java -jar`, no `-Xmx`: G1, a maximum heap of a quarter of the
+        machine's memory), one tenant over the fixed-answer upstream. Start-up is from launching the process to the
+        first `200` from `/ready` (polled every 5 ms), median of %d launches. Heap figures are the live objects after
+        a full GC (`jcmd GC.class_histogram`) and the heap's "used" after `jcmd GC.run`; RSS is `VmRSS` from
+        `/proc/<pid>/status`. The 100,000 cached ids come from `idCache.warmUp: true` (with `idCache.maxSize:
+        200000`) over an upstream that lists a synthetic team of 100,000 users.
+
+        """, footprint.repetitions));
+    md.append("| Measure | Value |\n|---|---:|\n");
+    md.append("| Start-up to `/ready` (empty id cache) | ").append(Stats.f0(Stats.median(footprint.startupMillis))).append(" ms (")
+        .append(range(footprint.startupMillis)).append(") |\n");
+    md.append("| Start-up to `/ready` with a warm-up of 100,000 users (1,000 pages) | ")
+        .append(Stats.f0(Stats.median(footprint.warmStartupMillis))).append(" ms (").append(range(footprint.warmStartupMillis)).append(") |\n");
+    md.append("| Ids in the cache after the warm-up (`cache_size`, by id) | ").append(String.format("%,d", footprint.cachedIds)).append(" |\n");
+    md.append("| Live heap, empty id cache | ").append(mib(footprint.emptyLiveBytes)).append(" (heap used after GC ")
+        .append(Stats.mib(footprint.emptyHeapUsedKb)).append(") |\n");
+    md.append("| Live heap, 100,000 ids cached | ").append(mib(footprint.warmLiveBytes)).append(" (heap used after GC ")
+        .append(Stats.mib(footprint.warmHeapUsedKb)).append(") |\n");
+    long perUser = footprint.cachedIds > 0 ? (footprint.warmLiveBytes - footprint.emptyLiveBytes) / footprint.cachedIds : -1;
+    md.append("| Heap per cached user (three Caffeine caches: by id, userName, externalId) | ")
+        .append(perUser < 0 ? "–" : perUser + " bytes").append(" |\n");
+    md.append("| RSS after start-up, idle | ").append(Stats.mib(footprint.emptyRssKb)).append(" |\n");
+    md.append("| RSS with 100,000 ids cached | ").append(Stats.mib(footprint.warmRssKb)).append(" |\n");
+    if (overhead != null) {
+      md.append("| RSS before the overhead benchmark (idle) | ").append(Stats.mib(overhead.gatewayIdleRssKb)).append(" |\n");
+      md.append("| RSS under load (after the 64-connection cells of the overhead benchmark, highest) | ")
+          .append(Stats.mib(overhead.gatewayRssAt64Kb)).append(" |\n");
+      md.append("| Peak RSS during the overhead benchmark (`VmHWM`) | ").append(Stats.mib(overhead.gatewayPeakRssKb)).append(" |\n");
+    }
+    if (footprint.launchesWithHungPoll > 0) {
+      md.append(String.format("""
+
+          **Found while measuring start-up:** in %d of %d launches a readiness poll got no answer within %d s (the
+          suite then polls again; such launches are left out of the start-up times above and replaced by another
+          launch). The gateway's log shows why:
+          `NullPointerException: Cannot read field "tags" because "socketMetric" is null` in vertx-micrometer's
+          `VertxHttpServerMetrics.requestBegin`. Vert.x 5.0.7 binds the port first and creates the HTTP server's
+          metrics in the bind's completion (`NetServerImpl`), so a connection accepted in between has no socket
+          metric, and its first request fails inside Vert.x and is never answered. Only clients that connect within
+          moments of the port opening meet it (this suite polls every 5 ms; a health checker could too); later
+          connections are unaffected.
+          """, footprint.launchesWithHungPoll, footprint.launches, Net.POLL_TIMEOUT.toSeconds()));
+    }
+    md.append("\nLargest classes of the live heap with 100,000 ids cached:\n\n");
+    footprint.warmTopClasses.forEach(c -> md.append("- `").append(c.replace(": ", "`: ")).append("\n"));
+    md.append("""
+
+        RSS is mostly what G1 chose to keep committed, not what the gateway needs: with no `-Xmx` the JVM may grow
+        the heap up to a quarter of the machine's memory before collecting. The Dockerfile runs the gateway with
+        `-XX:MaxRAMPercentage=75` of the container's limit; the live heap above is the figure to size a limit by.
+
+        """);
+  }
+
+  // ---- 5
+
+  private void profile(StringBuilder md) {
+    md.append("## 5. Profile of the hot path\n\n");
+    md.append(String.format("""
+        JFR (`settings=profile`, started with `jcmd <pid> JFR.start` once the JIT had warmed up, dumped with
+        `JFR.dump`) on the gateway while wrk drove `GET /Users/{id}` and then `POST /Users` at 16 connections
+        through it for %d s each (%s and %s requests per second under the recording). The recording is summarized
+        by the suite itself (`jdk.jfr.consumer`, the same events as `jfr print --events jdk.ExecutionSample`);
+        `java -jar benchmarks/target/scim-gateway-benchmarks.jar jfr-summary FILE.jfr` summarizes any recording.
+
+        """, profile.seconds(), Stats.f0(profile.get().requestsPerSecond()), Stats.f0(profile.post().requestsPerSecond())));
+    md.append(profile.summary().markdown()).append("\n");
+    md.append(ProfileNotes.TEXT).append("\n");
+  }
+
+  // ---- summary
+
+  private void summary(StringBuilder md) {
+    md.append("## Summary of the targets\n\n| Target | Result |\n|---|---|\n");
+    if (overhead != null) {
+      double worstRatio = Double.MAX_VALUE;
+      String worstCell = "";
+      double worstAdded = -Double.MAX_VALUE;
+      String worstAddedCell = "";
+      for (Op op : Op.values()) {
+        for (int c : OverheadBench.CONNECTIONS) {
+          double ratio = overhead.ratio(op, c, Route.GATEWAY, Route.PROXY);
+          if (ratio < worstRatio) {
+            worstRatio = ratio;
+            worstCell = op + " c=" + c;
+          }
+          double added = overhead.addedP50(op, c, Route.GATEWAY, Route.DIRECT);
+          if (added > worstAdded) {
+            worstAdded = added;
+            worstAddedCell = op + " c=" + c;
+          }
+        }
+      }
+      md.append("| Gateway keeps ≥ ½ of the plain proxy's throughput | ").append(verdict(worstRatio >= 0.5, ""))
+          .append(": lowest gw/proxy ").append(Stats.f2(worstRatio)).append(" (").append(worstCell).append(")")
+          .append(worstRatio < 0.5 ? String.format(", %.0f %% short of 0.5", (0.5 - worstRatio) / 0.5 * 100) : "").append(" |\n");
+      md.append("| Gateway adds < 1 ms at p50 | ").append(verdict(worstAdded < 1.0, ""))
+          .append(": largest added p50 vs direct ").append(Stats.signed2(worstAdded)).append(" ms (").append(worstAddedCell).append(")")
+          .append(worstAdded >= 1.0 ? String.format(", missed by %.2f ms", worstAdded - 1.0) : "").append(" |\n");
+    }
+    if (burst != null) {
+      List<BurstBench.Run> through = burst.runs.stream().filter(r -> r.variant() != BurstBench.Variant.DIRECT).toList();
+      long total429 = through.stream().mapToLong(BurstBench.Run::upstream429).sum();
+      long failures = through.stream().mapToLong(BurstBench.Run::idpFailures).sum();
+      md.append("| Burst: 0 upstream 429s | ").append(verdict(total429 == 0, "")).append(": ").append(total429).append(" |\n");
+      md.append("| Burst: 0 IdP-visible failures | ").append(verdict(failures == 0, "")).append(": ").append(failures).append(" |\n");
+    }
+    md.append("\n").append(ProfileNotes.TARGETS).append("\n");
+  }
+
+  private static String verdict(boolean met, String how) {
+    return met ? "**met**" : "**missed**" + (how.isEmpty() ? "" : " (" + how + ")");
+  }
+
+  private static String range(List<Double> values) {
+    return Stats.f0(values.stream().mapToDouble(d -> d).min().orElse(Double.NaN)) + "–"
+        + Stats.f0(values.stream().mapToDouble(d -> d).max().orElse(Double.NaN));
+  }
+
+  private static String mib(long bytes) {
+    return bytes < 0 ? "–" : String.format("%.1f MiB", bytes / 1048576.0);
+  }
+}

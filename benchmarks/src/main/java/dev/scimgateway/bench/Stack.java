@@ -1,0 +1,137 @@
+package dev.scimgateway.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the pieces the benchmarks need, each as its own process on 127.0.0.1. */
+final class Stack {
+
+  static final String TENANT = "bench";
+  static final String TOKEN = "bench-idp-token-0123456789";
+  static final String BEARER = "Bearer " + TOKEN;
+  static final String API_KEY = "PMAK-bench-upstream-key";
+
+  final Path repo;
+  final Path work;
+  final Path gatewayJar;
+  final Path benchJar;
+  final String java;
+
+  /**
+   * Copies the gateway's jar and this suite's jar into {@code work} and runs every process from the copies:
+   * other builds in the same work tree (the machine is shared) may replace {@code target/} while the suite runs.
+   */
+  Stack(Path repo, Path work) {
+    this.repo = repo;
+    this.work = work;
+    this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    try {
+      Files.createDirectories(work);
+      this.gatewayJar = copy(repo.resolve("distribution/target/scim-gateway.jar"), work.resolve("scim-gateway.jar"));
+      Path own = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      this.benchJar = own.toString().endsWith(".jar")
+          ? copy(own, work.resolve("scim-gateway-benchmarks.jar"))
+          : copy(repo.resolve("benchmarks/target/scim-gateway-benchmarks.jar"), work.resolve("scim-gateway-benchmarks.jar"));
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot prepare " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    if (from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
+      return to;
+    }
+    if (!Files.isRegularFile(from)) {
+      throw new IllegalStateException(from + " is missing: build with mvn -B -q -DskipTests package");
+    }
+    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    return to;
+  }
+
+  /** The fixed-answer upstream (see {@link FixedUpstream}); ready when it answers a read. */
+  Child upstream(int port, int users) {
+    Child child = Child.start("upstream-" + port, work, List.of(java, "-cp", benchJar.toString(),
+        "dev.scimgateway.bench.BenchMain", "upstream", "--port", String.valueOf(port), "--users", String.valueOf(users)), null);
+    Net.awaitOk(Net.url(port, "/scim/v2/Users/" + FixedUpstream.id(1)), null, Duration.ofSeconds(60), child);
+    return child;
+  }
+
+  /** The Postman simulator from the gateway's jar, with its budget; ready when its control API answers. */
+  Child simulator(int port, int writes, int reads, int windowSeconds) {
+    Child child = Child.start("simulator-" + port, work, List.of(java, "-cp", gatewayJar.toString(),
+        "dev.scimgateway.simulator.SimulatorMain", "--host", Net.HOST, "--port", String.valueOf(port),
+        "--api-key", API_KEY, "--writes", String.valueOf(writes), "--reads", String.valueOf(reads),
+        "--window-seconds", String.valueOf(windowSeconds)), null);
+    Net.awaitOk(Net.url(port, "/_simulator/stats"), null, Duration.ofSeconds(60), child);
+    return child;
+  }
+
+  /**
+   * The gateway jar with one tenant {@value #TENANT} whose Postman is {@code upstreamPort}.
+   *
+   * @param postmanExtra YAML for the tenant's postman section, indented by 6 (rateLimit, idCache…)
+   * @param jvmArgs e.g. JFR options
+   * @param awaitReady whether to wait for /ready
+   */
+  Child gateway(String name, int port, int upstreamPort, String postmanExtra, String serverExtra, List<String> jvmArgs,
+      boolean awaitReady) {
+    String yaml = """
+        server:
+          host: %s
+          port: %d
+        %s
+        tenants:
+          %s:
+            token: "%s"
+            adapter: postman
+            postman:
+              baseUrl: "http://%s:%d/scim/v2"
+              apiKey: "%s"
+        %s
+        """.formatted(Net.HOST, port, serverExtra.indent(2).stripTrailing(), TENANT, TOKEN, Net.HOST, upstreamPort, API_KEY,
+        postmanExtra.indent(6).stripTrailing());
+    Path config = work.resolve(name + ".yaml");
+    try {
+      Files.createDirectories(work);
+      Files.writeString(config, yaml);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", gatewayJar.toString(), "--config", config.toString()));
+    Child child = Child.start(name, work, command, null);
+    if (awaitReady) {
+      awaitGatewayReady(child, port, Duration.ofMinutes(5));
+    }
+    return child;
+  }
+
+  /** Waits for the gateway's /ready; the milliseconds from its launch. */
+  static double awaitGatewayReady(Child gateway, int port, Duration timeout) {
+    long ready = Net.awaitOk(Net.url(port, "/ready"), null, timeout, gateway);
+    return (ready - gateway.startedNanos) / 1e6;
+  }
+
+  static String usersPath() {
+    return "/scim/v2/" + TENANT + "/Users";
+  }
+
+  /** {@code rateLimit:} YAML for the tenant. */
+  static String rateLimit(int reads, int writes, int perSeconds, int maxQueue, int maxWaitMillis) {
+    return "rateLimit:\n  reads: " + reads + "\n  writes: " + writes + "\n  perSeconds: " + perSeconds
+        + "\n  maxQueue: " + maxQueue + "\n  maxWaitMillis: " + maxWaitMillis;
+  }
+
+  /** A budget that never throttles (Postman's rate limits are not what the overhead benchmark measures). */
+  static String noThrottle() {
+    return rateLimit(100_000, 100_000, 1, 1_000_000, 25_000);
+  }
+}
