@@ -2,7 +2,6 @@ package dev.scimgateway.simulator;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one simulator until the process is stopped, and prints its base URL.
@@ -30,13 +29,7 @@ public final class SimulatorMain {
     }
     Vertx vertx = Vertx.vertx();
     PostmanSimulator simulator = PostmanSimulator.create(vertx, options);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // the process is exiting anyway
-      }
-    }, "simulator-shutdown"));
+    // No shutdown hook: everything is in memory, and the JVM's exit ends Vert.x's threads.
     simulator.start()
         .onSuccess(started -> System.out.println(started.baseUrl()))
         .onFailure(failure -> {
