@@ -210,6 +210,7 @@ final class BurstBench {
     return response;
   }
 
+  /** Waits on the orchestrator's main thread (a plain program driving processes; never an event loop). */
   static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);

@@ -100,6 +100,7 @@ final class Net {
         + (child == null ? "" : ":\n" + child.errTail()));
   }
 
+  /** Pauses the orchestrator's main thread between polls (never called on an event loop). */
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
