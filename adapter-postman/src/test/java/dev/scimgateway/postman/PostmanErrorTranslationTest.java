@@ -15,7 +15,7 @@ import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.simulator.Fault;
 import dev.scimgateway.simulator.FaultAction;
 import dev.scimgateway.simulator.PostmanError;
@@ -162,7 +162,7 @@ class PostmanErrorTranslationTest {
     int times = retried || createRetried ? ATTEMPTS : 1;
     postman.simulator.inject(new Fault(expected.call().method, expected.call().pathRegex, times, new FaultAction.Respond(error)));
 
-    ScimException result = failure(expected.call().invoke.apply(postman.users));
+    ScimFailure result = failure(expected.call().invoke.apply(postman.users));
 
     assertEquals(expected.status(), result.status(), result.detail());
     assertEquals(Optional.ofNullable(expected.scimType()), result.scimType(), result.detail());
@@ -234,7 +234,7 @@ class PostmanErrorTranslationTest {
       int attempts) {
     postman.simulator.inject(new Fault(call.method, call.pathRegex, attempts, answer));
 
-    ScimException result = failure(call.invoke.apply(postman.users));
+    ScimFailure result = failure(call.invoke.apply(postman.users));
 
     assertEquals(status, result.status(), result.detail());
     assertTrue(result.detail().startsWith(detailStart), result.detail());
@@ -249,7 +249,7 @@ class PostmanErrorTranslationTest {
     try (PostmanTestSupport own = PostmanTestSupport.start()) {
       own.simulator.inject(new Fault("GET", "/Users/.+", 1, new FaultAction.Respond(PostmanError.RATE_LIMITED_READS)));
 
-      ScimException result = failure(own.users.get("any"));
+      ScimFailure result = failure(own.users.get("any"));
 
       assertEquals(429, result.status());
       assertEquals(Optional.of(60), result.retryAfterSeconds(), "the rest of the paused window: " + result.detail());
@@ -260,7 +260,7 @@ class PostmanErrorTranslationTest {
   void aDroppedConnectionIs502NamingTheTenantButNotTheKey() {
     postman.simulator.inject(new Fault("GET", "/Users/.+", ATTEMPTS, new FaultAction.DropConnection()));
 
-    ScimException result = failure(postman.users.get("any"));
+    ScimFailure result = failure(postman.users.get("any"));
 
     assertEquals(502, result.status());
     assertTrue(result.detail().startsWith("Could not reach Postman at 127.0.0.1 for tenant t1"), result.detail());
@@ -280,7 +280,7 @@ class PostmanErrorTranslationTest {
   void aForbiddenAnswerIsNeverPassedOnAsForbidden(String name, FaultAction answer) {
     postman.simulator.inject(new Fault("PUT", "/Users/.+", 1, answer));
 
-    ScimException result = failure(Call.REPLACE.invoke.apply(postman.users));
+    ScimFailure result = failure(Call.REPLACE.invoke.apply(postman.users));
 
     assertNotEquals(403, result.status(), result.detail());
     assertNotEquals(401, result.status(), result.detail());
@@ -292,7 +292,7 @@ class PostmanErrorTranslationTest {
     ObjectNode created = PostmanTestSupport.await(postman.users.create(json(USER)));
     postman.simulator.inject(new Fault("PATCH", "/Users/.+", ATTEMPTS, new FaultAction.Respond(PostmanError.UPDATE_MEMBER_FAILED)));
 
-    ScimException result = failure(postman.users.delete(created.get("id").asText()));
+    ScimFailure result = failure(postman.users.delete(created.get("id").asText()));
     PostmanTestSupport.await(postman.users.delete(created.get("id").asText()));
 
     assertEquals(502, result.status());

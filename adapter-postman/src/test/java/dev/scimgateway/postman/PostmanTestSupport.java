@@ -10,7 +10,7 @@ import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.simulator.PostmanSimulator;
 import dev.scimgateway.simulator.SimulatorOptions;
 import io.vertx.core.Future;
@@ -66,13 +66,13 @@ public final class PostmanTestSupport implements AutoCloseable {
     }
   }
 
-  /** The {@link ScimException} a future failed with. */
-  public static ScimException failure(Future<?> future) {
+  /** The {@link ScimFailure} a future failed with. */
+  public static ScimFailure failure(Future<?> future) {
     try {
       Object value = future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return fail("expected a failure, got " + value);
     } catch (ExecutionException e) {
-      return assertInstanceOf(ScimException.class, e.getCause(), String.valueOf(e.getCause()));
+      return assertInstanceOf(ScimFailure.class, e.getCause(), String.valueOf(e.getCause()));
     } catch (Exception e) {
       throw new AssertionError("operation did not complete: " + e, e);
     }

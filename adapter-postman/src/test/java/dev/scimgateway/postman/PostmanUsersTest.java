@@ -15,7 +15,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.simulator.RecordedRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.json.JsonObject;
@@ -243,7 +243,7 @@ class PostmanUsersTest {
 
   @Test
   void deleteOfAnUnknownUserIs404() {
-    ScimException error = failure(users.delete("0123456789abcdef"));
+    ScimFailure error = failure(users.delete("0123456789abcdef"));
 
     assertEquals(404, error.status());
   }
@@ -323,7 +323,7 @@ class PostmanUsersTest {
 
   @Test
   void anIdCannotEscapeItsPathSegment() {
-    ScimException error = failure(users.get("../ServiceProviderConfig"));
+    ScimFailure error = failure(users.get("../ServiceProviderConfig"));
 
     assertEquals(404, error.status());
     assertEquals("/scim/v2/Users/..%2FServiceProviderConfig", postman.simulator.requests().get(0).path());

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <p>Resources are RFC 7643 JSON objects. What the provider receives has already been authenticated,
  * normalized to plain RFC 7644 and validated by the gateway; what it returns is sent to the IdP after
- * projection. Failures are reported as a failed future carrying a {@link ScimException}; any other
+ * projection. Failures are reported as a failed future carrying a {@link ScimFailure}; any other
  * exception reaches the IdP as a 500 with a generic detail and is logged.
  *
  * <p>A provider only receives operations it declares in {@link #capabilities()}.
@@ -22,7 +22,7 @@ public interface ResourceProvider {
   /** Creates a resource and returns it as stored, with its {@code id}. */
   Future<ObjectNode> create(ObjectNode resource);
 
-  /** Returns the resource, or fails with a 404 {@link ScimException}. */
+  /** Returns the resource, or fails with a 404 {@link ScimFailure}. */
   Future<ObjectNode> get(String id);
 
   /**

@@ -25,7 +25,7 @@ public interface ScimAdapter {
 
   /**
    * Checks that the upstream answers, for the gateway's readiness report; fails with a
-   * {@link ScimException} whose detail says what is wrong. The default claims nothing is wrong.
+   * {@link ScimFailure} whose detail says what is wrong. The default claims nothing is wrong.
    */
   default Future<Void> probe() {
     return Future.succeededFuture();

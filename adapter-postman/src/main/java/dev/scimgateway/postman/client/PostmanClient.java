@@ -3,7 +3,7 @@ package dev.scimgateway.postman.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends {@link UpstreamCall}s to one tenant's Postman team over a pooled connection, inside the
  * team's {@link TeamBudget}, and returns the JSON of successful answers. Every failure, whatever
- * Postman or the network did, becomes a {@link ScimException} through {@link PostmanErrorTranslator}.
+ * Postman or the network did, becomes a {@link ScimFailure} through {@link PostmanErrorTranslator}.
  *
  * <p>Per call:
  * <ul>
@@ -123,7 +123,7 @@ public final class PostmanClient {
   }
 
   public Future<Void> close() {
-    ScimException closing = new ScimException(503, null, "The gateway is shutting down; retry the request.", 30);
+    ScimFailure closing = ScimFailure.unavailable("The gateway is shutting down; retry the request.", 30);
     team.reads().cancel(tenant, closing);
     team.writes().cancel(tenant, closing);
     team.leave(tenant);
@@ -140,7 +140,7 @@ public final class PostmanClient {
     int attempts;
     int rateLimited;
     String rateLimitBody;
-    ScimException lastError;
+    ScimFailure lastError;
 
     Exchange(UpstreamCall call, long ticket, long deadline, Executor executor) {
       this.call = call;
@@ -205,7 +205,7 @@ public final class PostmanClient {
     UpstreamCall call = exchange.call;
     if (result.failed()) {
       Throwable failure = result.cause();
-      ScimException error = errors.connectionFailure(call, failure, settings, exchange.attempts);
+      ScimFailure error = errors.connectionFailure(call, failure, settings, exchange.attempts);
       if (call.isIdempotent() || failure instanceof ConnectException) {
         return retryOrFail(exchange, error, failure.getClass().getSimpleName());
       }
@@ -216,7 +216,7 @@ public final class PostmanClient {
     if (status / 100 == 2) {
       try {
         return Future.succeededFuture(json(response));
-      } catch (ScimException e) {
+      } catch (ScimFailure e) {
         return Future.failedFuture(e);
       }
     }
@@ -224,7 +224,7 @@ public final class PostmanClient {
       metrics.upstreamRateLimited(call);
       return absorbRateLimit(exchange, response);
     }
-    ScimException error = errors.translate(call, status, response.bodyAsString(), exchange.attempts);
+    ScimFailure error = errors.translate(call, status, response.bodyAsString(), exchange.attempts);
     metrics.translated(status, error);
     if (status >= 500) {
       return call.isIdempotent()
@@ -254,7 +254,7 @@ public final class PostmanClient {
   }
 
   /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
-  private Future<JsonNode> retryOrFail(Exchange exchange, ScimException error, String what) {
+  private Future<JsonNode> retryOrFail(Exchange exchange, ScimFailure error, String what) {
     exchange.lastError = error;
     PostmanSettings.Retry retry = settings.retry();
     if (exchange.attempts >= retry.maxAttempts()) {
@@ -301,7 +301,7 @@ public final class PostmanClient {
     try {
       return JSON.readTree(body.getBytes());
     } catch (IOException e) {
-      throw ScimException.badGateway("Postman answered " + response.statusCode() + " with a body that is not JSON.");
+      throw ScimFailure.badGateway("Postman answered " + response.statusCode() + " with a body that is not JSON.");
     }
   }
 

@@ -3,7 +3,7 @@ package dev.scimgateway.postman.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.postman.PostmanSettings;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -118,17 +118,17 @@ final class PostmanErrorTranslator {
   }
 
   /** The error for a non-2xx answer other than 429, after a single attempt. */
-  ScimException translate(UpstreamCall call, int status, String body) {
+  ScimFailure translate(UpstreamCall call, int status, String body) {
     return translate(call, status, body, 1);
   }
 
   /** The error for a non-2xx answer other than 429; {@code attempts} is how many were made. */
-  ScimException translate(UpstreamCall call, int status, String body, int attempts) {
+  ScimFailure translate(UpstreamCall call, int status, String body, int attempts) {
     UpstreamError error = UpstreamError.parse(body);
     String normalized = error.detail() == null ? "" : normalize(error.detail());
     for (Row row : TABLE) {
       if (row.matches(status, normalized, error.shape())) {
-        return new ScimException(row.status(), row.scimType(), text(row, call, status, error));
+        return new ScimFailure(row.status(), row.scimType(), text(row, call, status, error));
       }
     }
     if (status == 429) {
@@ -136,42 +136,42 @@ final class PostmanErrorTranslator {
     }
     String tries = attempts > 1 ? " (" + attempts + " attempts)" : "";
     if (status == 404) {
-      return ScimException.badGateway("Postman answered " + call.method() + " " + pathTemplate(call)
+      return ScimFailure.badGateway("Postman answered " + call.method() + " " + pathTemplate(call)
           + " with HTTP 404 but not with a SCIM error" + (error.detail() == null ? "" : " (" + error.detail() + ")")
           + ": no such endpoint; check tenants." + tenant + ".postman.baseUrl." + tries);
     }
     if (status >= 500 || status < 400) {
-      return ScimException.badGateway("Postman failed on " + call.method() + " " + pathTemplate(call) + " with HTTP "
+      return ScimFailure.badGateway("Postman failed on " + call.method() + " " + pathTemplate(call) + " with HTTP "
           + status + (error.detail() == null ? "" : ": " + error.detail()) + tries);
     }
-    return new ScimException(status, null, postman(error, status));
+    return new ScimFailure(status, null, postman(error, status));
   }
 
   /** A 429 the gateway could not absorb within the request's wait bound. */
-  ScimException rateLimited(UpstreamCall call, String body, int retryAfterSeconds) {
+  ScimFailure rateLimited(UpstreamCall call, String body, int retryAfterSeconds) {
     UpstreamError error = UpstreamError.parse(body);
-    return ScimException.tooManyRequests(postman(error, 429) + " (Postman counted more requests for this team than the"
+    return ScimFailure.tooManyRequests(postman(error, 429) + " (Postman counted more requests for this team than the"
         + " gateway sent: another client shares the team's budget, or tenants." + tenant + ".postman.rateLimit is above"
         + " Postman's limits; the gateway paused the team's " + (call.isWrite() ? "writes" : "reads") + ".) Retry in "
         + retryAfterSeconds + " s.", retryAfterSeconds);
   }
 
   /** The gateway's own budget refused the request. */
-  ScimException budgetExceeded(UpstreamCall call, RequestBudget.BudgetExceededException refusal) {
+  ScimFailure budgetExceeded(UpstreamCall call, RequestBudget.BudgetExceededException refusal) {
     int seconds = refusal.retryAfterSeconds();
-    return ScimException.tooManyRequests("The gateway is holding requests to stay within Postman's request budget for"
+    return ScimFailure.tooManyRequests("The gateway is holding requests to stay within Postman's request budget for"
         + " this tenant's Postman team: " + refusal.getMessage() + ". Retry in " + seconds + " s.", seconds);
   }
 
-  ScimException connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings) {
+  ScimFailure connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings) {
     return connectionFailure(call, failure, settings, 1);
   }
 
   /** The error for a request that got no answer; {@code attempts} is how many were made. */
-  ScimException connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings, int attempts) {
+  ScimFailure connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings, int attempts) {
     String tries = attempts > 1 ? ", " + attempts + " attempts" : "";
     if (failure instanceof TimeoutException) {
-      return ScimException.badGateway("Postman did not answer " + call.method() + " " + pathTemplate(call)
+      return ScimFailure.badGateway("Postman did not answer " + call.method() + " " + pathTemplate(call)
           + " within " + settings.requestTimeout().toMillis() + " ms (tenant " + tenant + tries + ").");
     }
     String cause;
@@ -184,7 +184,7 @@ final class PostmanErrorTranslator {
     } else {
       cause = failure.getClass().getSimpleName();
     }
-    return ScimException.badGateway("Could not reach Postman at " + settings.baseUrl().getHost() + " for tenant "
+    return ScimFailure.badGateway("Could not reach Postman at " + settings.baseUrl().getHost() + " for tenant "
         + tenant + " on " + call.method() + " " + pathTemplate(call) + " (" + cause + tries + ").");
   }
 

@@ -1,7 +1,7 @@
 package dev.scimgateway.postman.client;
 
 import dev.scimgateway.adapter.api.AdapterTelemetry;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;
@@ -65,7 +65,7 @@ final class PostmanMetrics {
     counter("scim.gateway.upstream.rate.limited", "429 answers from Postman, absorbed or not", call);
   }
 
-  void translated(int upstreamStatus, ScimException error) {
+  void translated(int upstreamStatus, ScimFailure error) {
     Counter.builder("scim.gateway.upstream.errors")
         .description("Upstream errors translated for the IdP, by upstream status and the status and scimType sent")
         .tags(tags.and("upstream_status", String.valueOf(upstreamStatus), "status", String.valueOf(error.status()),

@@ -1,6 +1,6 @@
 package dev.scimgateway.postman.client;
 
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 
 /**
  * A create (POST) failed in a way that leaves its outcome unknown: a timeout, a dropped connection or
@@ -8,11 +8,11 @@ import dev.scimgateway.adapter.api.ScimException;
  * caller finds out first (see {@code PostmanUsers#create}). Unhandled, it reaches the IdP as the 502
  * it carries.
  */
-public final class UncertainOutcomeException extends ScimException {
+public final class UncertainOutcomeException extends ScimFailure {
 
   private static final long serialVersionUID = 1L;
 
-  UncertainOutcomeException(ScimException cause) {
+  UncertainOutcomeException(ScimFailure cause) {
     super(cause.status(), cause.scimType().orElse(null), cause.detail());
   }
 }

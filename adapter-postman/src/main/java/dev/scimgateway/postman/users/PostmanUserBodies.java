@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Set;
 
 /** The request bodies Postman's SCIM Users API takes, and what the gateway keeps of its answers. */
@@ -29,7 +29,7 @@ final class PostmanUserBodies {
     for (String name : new String[] {"givenName", "familyName"}) {
       JsonNode value = user.path("name").path(name);
       if (!value.isTextual() || value.asText().isBlank()) {
-        throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
+        throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE,
             "Postman requires name." + name + "; map a non-empty value to it in the IdP.");
       }
     }
@@ -52,7 +52,7 @@ final class PostmanUserBodies {
   /** The user as Postman returned it, limited to the attributes of a User resource. */
   static ObjectNode fromPostman(JsonNode answer) {
     if (!answer.isObject() || !answer.path("id").isTextual()) {
-      throw ScimException.badGateway("Postman answered with something that is not a User resource.");
+      throw ScimFailure.badGateway("Postman answered with something that is not a User resource.");
     }
     ObjectNode user = JSON.createObjectNode();
     answer.fields().forEachRemaining(field -> {

@@ -9,7 +9,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.api.Snapshot;
 import dev.scimgateway.postman.client.PostmanClient;
 import dev.scimgateway.postman.client.UncertainOutcomeException;
@@ -136,7 +136,7 @@ public final class PostmanUsers implements ResourceProvider {
     ObjectNode body;
     try {
       body = PostmanUserBodies.user(resource);
-    } catch (ScimException e) {
+    } catch (ScimFailure e) {
       return Future.failedFuture(e);
     }
     String userName = body.path("userName").asText();
@@ -157,7 +157,7 @@ public final class PostmanUsers implements ResourceProvider {
                     : Future.failedFuture(failure));
           }
           if (isStatus(failure, 409)) {
-            return explainConflict(userName, (ScimException) failure);
+            return explainConflict(userName, (ScimFailure) failure);
           }
           return Future.failedFuture(failure);
         });
@@ -170,7 +170,7 @@ public final class PostmanUsers implements ResourceProvider {
         + "); looking the user up before anything else");
     return findByUserName(userName).transform(found -> {
       if (found.failed()) {
-        return Future.failedFuture(new ScimException(502, null, uncertain.detail()
+        return Future.failedFuture(ScimFailure.badGateway(uncertain.detail()
             + " The gateway could not find out whether Postman created the user; look the user up before retrying."));
       }
       if (found.result().isPresent()) {
@@ -187,7 +187,7 @@ public final class PostmanUsers implements ResourceProvider {
    * A 409 means Postman has this userName in some case. Learns which user it is (a case variant the
    * IdP's look-up missed is found by a scan), so that the IdP's next look-up finds it, and names it.
    */
-  private Future<ObjectNode> explainConflict(String userName, ScimException conflict) {
+  private Future<ObjectNode> explainConflict(String userName, ScimFailure conflict) {
     Future<Optional<ObjectNode>> existing = index.peekUserName(userName).isPresent()
         ? Future.succeededFuture(Optional.empty())
         : findByUserName(userName).compose(found -> found.isPresent()
@@ -196,7 +196,7 @@ public final class PostmanUsers implements ResourceProvider {
     return existing.transform(found -> {
       if (found.succeeded() && found.result().isPresent()) {
         ObjectNode user = found.result().get();
-        return Future.failedFuture(new ScimException(409, conflict.scimType().orElse(null), conflict.detail()
+        return Future.failedFuture(new ScimFailure(409, conflict.scimType().orElse(null), conflict.detail()
             + " (Postman has this person as '" + user.path("userName").asText() + "', id " + user.path("id").asText()
             + ".)"));
       }
@@ -258,7 +258,7 @@ public final class PostmanUsers implements ResourceProvider {
         || changes.changed("name.familyName") || changes.changed("externalId");
     boolean activeChanged = changes.changed("active");
     if (activeChanged && !changes.newValue("active").isBoolean()) {
-      return Future.failedFuture(ScimException.badRequest(ScimErrorType.MUTABILITY,
+      return Future.failedFuture(ScimFailure.badRequest(ScimErrorType.MUTABILITY,
           "Postman cannot unset active; replace it with true or false."));
     }
     Future<ObjectNode> afterPut = namesChanged ? put(id, changes.after()) : Future.succeededFuture(changes.before());
@@ -369,7 +369,7 @@ public final class PostmanUsers implements ResourceProvider {
     ObjectNode body;
     try {
       body = PostmanUserBodies.user(user);
-    } catch (ScimException e) {
+    } catch (ScimFailure e) {
       return Future.failedFuture(e);
     }
     return write(id, HttpMethod.PUT, body);
@@ -424,7 +424,7 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private static boolean isStatus(Throwable failure, int status) {
-    return failure instanceof ScimException scim && !(failure instanceof UncertainOutcomeException) && scim.status() == status;
+    return failure instanceof ScimFailure scim && !(failure instanceof UncertainOutcomeException) && scim.status() == status;
   }
 
   private static String userPath(String id) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanSettings.RateLimit;
 import dev.scimgateway.postman.PostmanTestSupport;
@@ -101,7 +101,7 @@ class PostmanClientTest {
         new RateLimit(5, 1, Duration.ofSeconds(5), 100, Duration.ofMillis(500), true), 3);
     PostmanTestSupport.await(client.call(create("first@example.com")));
 
-    ScimException refused = PostmanTestSupport.failure(client.call(create("second@example.com")));
+    ScimFailure refused = PostmanTestSupport.failure(client.call(create("second@example.com")));
 
     assertEquals(429, refused.status());
     assertTrue(refused.retryAfterSeconds().orElseThrow() >= 1, refused.detail());
@@ -158,7 +158,7 @@ class PostmanClientTest {
     simulator.inject(Fault.once("GET", "/Users", new FaultAction.Delay(Duration.ofSeconds(2))));
     simulator.inject(Fault.once("GET", "/Users", new FaultAction.DropConnection()));
 
-    ScimException failure = PostmanTestSupport.failure(client.call(list()));
+    ScimFailure failure = PostmanTestSupport.failure(client.call(list()));
 
     assertEquals(502, failure.status());
     assertTrue(failure.detail().contains("2 attempts"), failure.detail());
@@ -173,7 +173,7 @@ class PostmanClientTest {
     Throwable failure = PostmanTestSupport.failure(client.call(create("once@example.com")));
 
     assertInstanceOf(UncertainOutcomeException.class, failure);
-    assertEquals(502, ((ScimException) failure).status());
+    assertEquals(502, ((ScimFailure) failure).status());
     assertEquals(1, client.sentCount());
     assertEquals(1, simulator.users().size());
   }
@@ -182,7 +182,7 @@ class PostmanClientTest {
   void aCreateWhoseConnectionWasRefusedIsSafeToRetry() {
     PostmanClient client = client("http://127.0.0.1:1/scim/v2", perSecond(5, 5), 3);
 
-    ScimException failure = PostmanTestSupport.failure(client.call(create("refused@example.com")));
+    ScimFailure failure = PostmanTestSupport.failure(client.call(create("refused@example.com")));
 
     assertFalse(failure instanceof UncertainOutcomeException, "nothing reached Postman");
     assertTrue(failure.detail().startsWith("Could not reach Postman at 127.0.0.1 for tenant t1"), failure.detail());
@@ -194,7 +194,7 @@ class PostmanClientTest {
     PostmanClient client = client(simulator.baseUrl(), perSecond(5, 5), 3);
     simulator.inject(Fault.once("GET", "/Users", new FaultAction.Respond(PostmanError.TEAM_GONE)));
 
-    ScimException failure = PostmanTestSupport.failure(client.call(list()));
+    ScimFailure failure = PostmanTestSupport.failure(client.call(list()));
 
     assertEquals(400, failure.status());
     assertEquals(1, client.sentCount());
@@ -215,7 +215,7 @@ class PostmanClientTest {
     PostmanClient client = client(simulator.baseUrl(), perSecond(5, 5), 1);
     simulator.inject(Fault.once("GET", "/Users", new FaultAction.Respond(PostmanError.BAD_KEY)));
 
-    ScimException failure = PostmanTestSupport.failure(client.call(list()));
+    ScimFailure failure = PostmanTestSupport.failure(client.call(list()));
 
     assertEquals(502, failure.status());
     assertFalse(failure.detail().contains(KEY), failure.detail());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.postman.AdapterRig;
 import dev.scimgateway.postman.PostmanTestSupport;
 import dev.scimgateway.simulator.Fault;
@@ -91,7 +91,7 @@ class SafeCreateTest {
   void whenNothingWorksTheIdpGets502AndNoUserIsDuplicated() {
     rig.simulator.inject(new Fault("POST", "/Users", 3, new FaultAction.DropConnection()));
 
-    ScimException failure = PostmanTestSupport.failure(users.create(JANE.deepCopy()));
+    ScimFailure failure = PostmanTestSupport.failure(users.create(JANE.deepCopy()));
 
     assertEquals(502, failure.status());
     assertEquals(0, rig.simulator.users().size());
@@ -103,7 +103,7 @@ class SafeCreateTest {
     await(AdapterRig.users(rig.adapter("other", settings -> {})).create(json("""
         {"userName":"Jane.Doe@Example.com","name":{"givenName":"Jane","familyName":"Doe"}}""")));
 
-    ScimException conflict = PostmanTestSupport.failure(users.create(json("""
+    ScimFailure conflict = PostmanTestSupport.failure(users.create(json("""
         {"userName":"jane.doe@example.com","name":{"givenName":"Jane","familyName":"Doe"}}""")));
 
     assertEquals(409, conflict.status());

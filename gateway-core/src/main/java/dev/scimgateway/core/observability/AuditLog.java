@@ -1,6 +1,6 @@
 package dev.scimgateway.core.observability;
 
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class AuditLog {
     line.put("attributes", List.copyOf(attributes).stream().sorted().toList());
     line.put("outcome", failure == null ? "success" : "failure");
     if (failure != null) {
-      line.put("status", failure instanceof ScimException scim ? scim.status() : 500);
+      line.put("status", failure instanceof ScimFailure scim ? scim.status() : 500);
     }
     log.write("audit", line);
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public final class AttributeValues {
       if (declared.equals("complex") && value.isObject()) {
         check(type, value, path + ".");
       } else if (!matches(declared, value)) {
-        throw ScimException.badRequest(ScimErrorType.INVALID_VALUE, "The attribute '" + path + "' must be "
+        throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE, "The attribute '" + path + "' must be "
             + (declared.equals("boolean") ? "a boolean (true or false)" : "a " + declared) + ", got " + value + ".");
       }
     }

@@ -7,7 +7,7 @@ import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Optional;
 
 /** How the gateway answers a list request with what the provider can do. */
@@ -43,7 +43,7 @@ public sealed interface ListPlan {
         return new PushDown(new ListQuery(Optional.of(pushed), request.startIndex(), request.count()));
       }
     }
-    throw ScimException.badRequest(ScimErrorType.INVALID_FILTER, "The filter '" + filter
+    throw ScimFailure.badRequest(ScimErrorType.INVALID_FILTER, "The filter '" + filter
         + "' is not supported here. Supported: " + supported(capabilities) + ".");
   }
 

@@ -3,7 +3,7 @@ package dev.scimgateway.core.protocol;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.filters.Filter;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.vertx.core.MultiMap;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ public record ListRequest(Optional<Filter> filter, int startIndex, int count) {
     try {
       return Optional.of(Filter.fromString(text));
     } catch (BadRequestException e) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_FILTER,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_FILTER,
           "The filter '" + text + "' is not a valid SCIM filter: " + e.getMessage());
     }
   }
@@ -46,7 +46,7 @@ public record ListRequest(Optional<Filter> filter, int startIndex, int count) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE,
           "The query parameter '" + name + "' must be an integer, got '" + value + "'.");
     }
   }

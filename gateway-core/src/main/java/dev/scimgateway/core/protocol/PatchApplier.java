@@ -9,7 +9,7 @@ import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,12 +137,12 @@ public final class PatchApplier {
       declaresPatchOp |= schema.asText().equalsIgnoreCase(PATCH_OP_SCHEMA);
     }
     if (!declaresPatchOp) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX,
           "A PATCH body must have \"schemas\":[\"" + PATCH_OP_SCHEMA + "\"].");
     }
     JsonNode operations = body.path("Operations");
     if (!operations.isArray() || operations.isEmpty()) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX,
           "A PATCH body must have a non-empty \"Operations\" array.");
     }
     List<PatchOperation> parsed = new ArrayList<>();
@@ -155,16 +155,16 @@ public final class PatchApplier {
   private static PatchOperation operation(JsonNode node, int index) {
     String op = node.path("op").asText("");
     if (!op.equals("add") && !op.equals("replace") && !op.equals("remove")) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX,
           "Operations[" + index + "].op must be \"add\", \"replace\" or \"remove\", got '" + op + "'.");
     }
     boolean hasPath = node.path("path").isTextual() && !node.get("path").asText().isBlank();
     if (op.equals("remove") && !hasPath) {
-      throw ScimException.badRequest(ScimErrorType.NO_TARGET,
+      throw ScimFailure.badRequest(ScimErrorType.NO_TARGET,
           "Operations[" + index + "]: a remove operation needs a \"path\" (RFC 7644 §3.5.2.2).");
     }
     if (!op.equals("remove") && (!node.has("value") || node.get("value").isNull())) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE,
           "Operations[" + index + "]: the " + op + " operation needs a non-null \"value\" (to clear an attribute, remove it).");
     }
     try {
@@ -173,7 +173,7 @@ public final class PatchApplier {
       String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
       int problem = reason.indexOf("problem: ");
       ScimErrorType type = node.has("path") ? ScimErrorType.INVALID_PATH : ScimErrorType.INVALID_VALUE;
-      throw ScimException.badRequest(type, "Operations[" + index + "] (" + op + ") is invalid: "
+      throw ScimFailure.badRequest(type, "Operations[" + index + "] (" + op + ") is invalid: "
           + (problem >= 0 ? reason.substring(problem + "problem: ".length()) : "its path or value cannot be read") + ".");
     }
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 
 /** The attributes RFC 7643 marks required for a resource type, checked on create and replace. */
 public final class RequiredAttributes {
@@ -17,7 +17,7 @@ public final class RequiredAttributes {
     if (required != null) {
       JsonNode value = JsonPaths.fieldIgnoringCase(body, required);
       if ( !value.isTextual() || value.asText().isBlank()) {
-        throw ScimException.badRequest(ScimErrorType.INVALID_VALUE,
+        throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE,
             "The attribute '" + required + "' is required and must be a non-empty string.");
       }
     }

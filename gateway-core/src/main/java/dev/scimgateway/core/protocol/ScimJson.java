@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.scimgateway.adapter.api.ScimErrorType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 
 /** Reading request bodies and writing responses with the SCIM SDK's Jackson configuration. */
 public final class ScimJson {
@@ -20,7 +20,7 @@ public final class ScimJson {
   /** The body as a JSON object, or a 400 {@code invalidSyntax} saying what is wrong with it. */
   public static ObjectNode parseObject(byte[] body) {
     if (body == null || body.length == 0) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
     }
     JsonNode node;
     try {
@@ -28,12 +28,12 @@ public final class ScimJson {
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
       String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is not valid JSON" + where + ".");
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is not valid JSON" + where + ".");
     } catch (java.io.IOException e) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body could not be read as JSON.");
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body could not be read as JSON.");
     }
     if (node == null || !node.isObject()) {
-      throw ScimException.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body must be a JSON object.");
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body must be a JSON object.");
     }
     return (ObjectNode) node;
   }

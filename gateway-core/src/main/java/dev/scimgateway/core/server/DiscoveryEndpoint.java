@@ -2,7 +2,7 @@ package dev.scimgateway.core.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.ListResponse;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.discovery.DiscoveryDocuments;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -33,7 +33,7 @@ final class DiscoveryEndpoint {
 
   private static void one(RoutingContext ctx, Optional<ObjectNode> document, String what) {
     ScimResponses.json(ctx, 200, document.orElseThrow(() ->
-        ScimException.notFound("This tenant has no " + what + " '" + ctx.pathParam("id") + "'.")));
+        ScimFailure.notFound("This tenant has no " + what + " '" + ctx.pathParam("id") + "'.")));
   }
 
   private static ListResponse<ObjectNode> list(List<ObjectNode> resources) {

@@ -8,7 +8,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
 import dev.scimgateway.core.observability.RequestLogHandler;
@@ -141,7 +141,7 @@ final class ResourceEndpoint {
   private ResourceProvider provider(RoutingContext ctx, Operation operation) {
     ResourceProvider provider = TenantAuthHandler.tenant(ctx).provider(type);
     if (!provider.capabilities().supports(operation)) {
-      throw new ScimException(501, null, "The upstream of this tenant does not support "
+      throw ScimFailure.notImplemented("The upstream of this tenant does not support "
           + operation.name().toLowerCase(Locale.ROOT) + " on " + type.endpoint() + ".");
     }
     return provider;
@@ -151,7 +151,7 @@ final class ResourceEndpoint {
   private ObjectNode requestBody(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
     if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-      throw new ScimException(415, null, "The body must be " + ScimMediaType.SCIM_JSON + " or " + ScimMediaType.JSON
+      throw ScimFailure.unsupportedMediaType("The body must be " + ScimMediaType.SCIM_JSON + " or " + ScimMediaType.JSON
           + ", not " + contentType + ".");
     }
     return normalizer.normalize(ScimJson.parseObject(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes()));
@@ -160,7 +160,7 @@ final class ResourceEndpoint {
   private static Future<ResourcePage> pageOfOne(ResourceProvider provider, ListPlan.ById plan) {
     return provider.get(plan.id())
         .map(resource -> List.of(resource))
-        .recover(failure -> failure instanceof ScimException scim && scim.status() == 404
+        .recover(failure -> failure instanceof ScimFailure scim && scim.status() == 404
             ? Future.succeededFuture(List.of())
             : Future.failedFuture(failure))
         .map(found -> {

@@ -1,13 +1,13 @@
 package dev.scimgateway.core.server;
 
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.protocol.ScimErrors;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 
 /**
- * Answers every failure with an RFC 7644 error: {@link ScimException}s as they are, statuses that
+ * Answers every failure with an RFC 7644 error: {@link ScimFailure}s as they are, statuses that
  * Vert.x Web produced (no route, body too large, timeout) with a matching detail, and anything
  * unexpected as a 500 that is logged but never shown to the IdP.
  */
@@ -18,12 +18,12 @@ final class ScimFailureHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    ScimException error;
+    ScimFailure error;
     if (failure == null) {
       error = ScimErrors.forStatus(ctx.statusCode());
     } else {
       error = ScimErrors.from(failure);
-      if (!(failure instanceof ScimException) && error.status() >= 500) {
+      if (!(failure instanceof ScimFailure) && error.status() >= 500) {
         LOG.log(Level.ERROR, "unexpected failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
       }
     }

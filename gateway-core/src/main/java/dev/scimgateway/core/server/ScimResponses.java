@@ -2,7 +2,7 @@ package dev.scimgateway.core.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ScimErrors;
 import dev.scimgateway.core.protocol.ScimJson;
@@ -53,7 +53,7 @@ final class ScimResponses {
     ctx.response().setStatusCode(204).end();
   }
 
-  static void error(RoutingContext ctx, ScimException error) {
+  static void error(RoutingContext ctx, ScimFailure error) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }

@@ -1,6 +1,6 @@
 package dev.scimgateway.core.server;
 
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Handler;
@@ -19,7 +19,7 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
 
   static final String TENANT_KEY = "scim-gateway.tenant";
 
-  private static final ScimException UNAUTHORIZED = new ScimException(401, null,
+  private static final ScimFailure UNAUTHORIZED = ScimFailure.unauthorized(
       "Authentication failed: send the tenant's token as 'Authorization: Bearer <token>'.");
 
   private final TenantDirectory tenants;
@@ -48,7 +48,7 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String name = ctx.pathParam("tenant");
     if (anonymousAllowed && ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
-      Tenant tenant = tenants.find(name).orElseThrow(() -> ScimException.notFound("No tenant named '" + name + "'."));
+      Tenant tenant = tenants.find(name).orElseThrow(() -> ScimFailure.notFound("No tenant named '" + name + "'."));
       ctx.put(TENANT_KEY, tenant);
       ctx.next();
       return;
@@ -60,7 +60,7 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
       ctx.put(TENANT_KEY, tenant.get());
       ctx.next();
     } else if (tenant.isEmpty() && anyTenantsToken) {
-      ctx.fail(ScimException.notFound("No tenant named '" + name + "' is configured on this gateway."));
+      ctx.fail(ScimFailure.notFound("No tenant named '" + name + "' is configured on this gateway."));
     } else {
       ctx.fail(UNAUTHORIZED);
     }

@@ -3,7 +3,7 @@ package dev.scimgateway.core.tenant;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 
 /**
  * A configured tenant with its running adapter.
@@ -17,7 +17,7 @@ public record Tenant(String name, String adapterName, BearerToken token, ScimAda
 
   /** The provider of a resource type, or a 404 when the adapter does not serve it. */
   public ResourceProvider provider(ResourceType type) {
-    return adapter.provider(type).orElseThrow(() -> ScimException.notFound(
+    return adapter.provider(type).orElseThrow(() -> ScimFailure.notFound(
         "Tenant '" + name + "' does not serve " + type.endpoint() + " (its adapter is " + adapterName + ")"));
   }
 

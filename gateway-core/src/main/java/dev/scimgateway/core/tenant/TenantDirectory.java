@@ -3,7 +3,7 @@ package dev.scimgateway.core.tenant;
 import dev.scimgateway.adapter.api.AdapterContext;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.adapter.api.ScimAdapter;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.config.TenantConfig;
 import dev.scimgateway.core.observability.Observability;
 import io.vertx.core.Future;
@@ -74,7 +74,7 @@ public final class TenantDirectory {
   }
 
   private static String problem(Throwable failure, Duration timeout) {
-    if (failure instanceof ScimException scim) {
+    if (failure instanceof ScimFailure scim) {
       return scim.detail();
     }
     if (failure instanceof TimeoutException) {

@@ -8,7 +8,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,7 +180,7 @@ public final class MemoryUsers implements ResourceProvider {
 
   private synchronized Future<ObjectNode> found(String id) {
     ObjectNode user = store.get(id);
-    return user == null ? Future.failedFuture(ScimException.notFound("User " + id + " not found")) : Future.succeededFuture(user);
+    return user == null ? Future.failedFuture(ScimFailure.notFound("User " + id + " not found")) : Future.succeededFuture(user);
   }
 
   private <T> Future<T> call(String name, java.util.function.Supplier<Future<T>> action) {

@@ -9,7 +9,7 @@ import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.vertx.core.MultiMap;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -76,7 +76,7 @@ class ListPlanTest {
 
     assertInstanceOf(ListPlan.ById.class, ListPlan.of(request("id eq \"x\"", 1, 1), none));
     assertEquals("The filter 'userName eq \"x\"' is not supported here. Supported: id eq \"…\".",
-        assertThrows(ScimException.class, () -> ListPlan.of(request("userName eq \"x\"", 1, 1), none)).detail());
+        assertThrows(ScimFailure.class, () -> ListPlan.of(request("userName eq \"x\"", 1, 1), none)).detail());
   }
 
   @ParameterizedTest
@@ -99,7 +99,7 @@ class ListPlanTest {
       "id eq \"a\" or id eq \"b\"",
       "id sw \"a\""})
   void everyOtherFilterIs400InvalidFilterNamingTheSupportedOnes(String filter) {
-    ScimException error = assertThrows(ScimException.class, () -> plan(filter));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> plan(filter));
 
     assertEquals(400, error.status());
     assertEquals("invalidFilter", error.scimType().orElseThrow().wireName());
@@ -112,7 +112,7 @@ class ListPlanTest {
     ResourceCapabilities several = new ResourceCapabilities(Set.of("userName", "externalId"), Set.of("userName", "externalId"),
         EnumSet.allOf(Operation.class), false);
 
-    ScimException error = assertThrows(ScimException.class, () -> ListPlan.of(request("displayName eq \"x\"", 1, 1), several));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> ListPlan.of(request("displayName eq \"x\"", 1, 1), several));
 
     assertTrue(error.detail().endsWith("Supported: id eq \"…\", externalId eq \"…\", userName eq \"…\"."), error.detail());
   }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +46,7 @@ class ListRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"ten", "1.5", "1e2", "0x10", "5;"})
   void aNonNumericCountIs400InvalidValueNamingTheParameter(String count) {
-    ScimException error = assertThrows(ScimException.class, () -> query("count", count));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> query("count", count));
 
     assertEquals(400, error.status());
     assertEquals("invalidValue", error.scimType().orElseThrow().wireName());
@@ -56,7 +56,7 @@ class ListRequestTest {
 
   @Test
   void aNonNumericStartIndexIs400InvalidValueNamingTheParameter() {
-    ScimException error = assertThrows(ScimException.class, () -> query("startIndex", "first"));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> query("startIndex", "first"));
 
     assertEquals(400, error.status());
     assertEquals("invalidValue", error.scimType().orElseThrow().wireName());
@@ -81,7 +81,7 @@ class ListRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"userName eq", "userName eq \"unclosed", "(userName eq \"a\"", "userName xx \"a\"", "and"})
   void anUnparsableFilterIs400InvalidFilterQuotingIt(String filter) {
-    ScimException error = assertThrows(ScimException.class, () -> query("filter", filter));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> query("filter", filter));
 
     assertEquals(400, error.status());
     assertEquals("invalidFilter", error.scimType().orElseThrow().wireName());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,7 +225,7 @@ class PatchApplierTest {
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("invalidBodies")
   void invalidBodiesAreRejectedBeforeAnythingIsRead(String name, String body, String scimType, String detailFragment) {
-    ScimException error = assertThrows(ScimException.class, () -> PatchApplier.of(json(body)));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> PatchApplier.of(json(body)));
 
     assertEquals(400, error.status());
     assertEquals(scimType, error.scimType().orElseThrow().wireName());
@@ -269,7 +269,7 @@ class PatchApplierTest {
 
   @Test
   void aNullValueWithAPathIsA400() {
-    ScimException error = assertThrows(ScimException.class,
+    ScimFailure error = assertThrows(ScimFailure.class,
         () -> PatchApplier.of(patch("{\"op\":\"replace\",\"path\":\"externalId\",\"value\":null}")));
 
     assertEquals(400, error.status());
@@ -278,7 +278,7 @@ class PatchApplierTest {
 
   @Test
   void aNullValueWithAPathIsInvalidValueNotInvalidPath() {
-    ScimException error = assertThrows(ScimException.class,
+    ScimFailure error = assertThrows(ScimFailure.class,
         () -> PatchApplier.of(patch("{\"op\":\"replace\",\"path\":\"externalId\",\"value\":null}")));
 
     assertEquals("invalidValue", error.scimType().orElseThrow().wireName());
@@ -306,7 +306,7 @@ class PatchApplierTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "  "})
   void removeWithAnEmptyPathIsA400(String path) {
-    ScimException error = assertThrows(ScimException.class, () -> PatchApplier.of(patch("{\"op\":\"remove\",\"path\":\"" + path + "\"}"))
+    ScimFailure error = assertThrows(ScimFailure.class, () -> PatchApplier.of(patch("{\"op\":\"remove\",\"path\":\"" + path + "\"}"))
         .applyTo(json(JANE)));
 
     assertEquals(400, error.status());

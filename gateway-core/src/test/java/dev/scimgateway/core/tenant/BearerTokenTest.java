@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
-import dev.scimgateway.adapter.api.ScimException;
+import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +66,7 @@ class BearerTokenTest {
     ScimAdapter usersOnly = type -> Optional.empty();
     Tenant tenant = new Tenant("acme", "memory", BearerToken.of(SECRET), usersOnly);
 
-    ScimException error = assertThrows(ScimException.class, () -> tenant.provider(ResourceType.GROUP));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> tenant.provider(ResourceType.GROUP));
 
     assertEquals(404, error.status());
     assertEquals("Tenant 'acme' does not serve Groups (its adapter is memory)", error.detail());
