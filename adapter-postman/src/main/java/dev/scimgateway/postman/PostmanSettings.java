@@ -94,8 +94,8 @@ public record PostmanSettings(
   /**
    * @param maxSize the most users the tenant's id cache remembers
    * @param warmUp whether start-up pages through Postman's user list to fill the cache
-   * @param recentUsers how long a user Postman returned is remembered whole, so that a PATCH right
-   *     after needs no second read; zero turns that off
+   * @param recentUsers how long a user Postman returned is remembered whole, so that a PATCH of nothing
+   *     Postman stores right after needs no read; zero turns that off
    */
   public record IdCache(int maxSize, boolean warmUp, Duration recentUsers) {
 

@@ -10,9 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
@@ -48,11 +47,11 @@ class PostmanErrorTranslationTest {
   /** The provider call that meets the fault, with the method and path it sends. */
   enum Call {
     LIST("GET", "/Users", users -> users.list(new ListQuery(Optional.empty(), 1, 100))),
-    LIST_FILTERED("GET", "/Users", users -> users.list(new ListQuery(Optional.of(new EqualityFilter("userName", "jane@example.com")), 1, 100))),
+    LIST_FILTERED("GET", "/Users", users -> users.list(new ListQuery(Optional.of(ListFilter.equality("userName", "jane@example.com", false)), 1, 100))),
     GET("GET", "/Users/.+", users -> users.get("u-404")),
     CREATE("POST", "/Users", users -> users.create(json(USER))),
     REPLACE("PUT", "/Users/.+", users -> users.replace("u-1", json(USER))),
-    MODIFY_ACTIVE("PATCH", "/Users/.+", users -> users.modify("u-1", new ChangeSet(json(USER), json(USER.replace("true", "false"))))),
+    MODIFY_ACTIVE("PATCH", "/Users/.+", users -> users.modify("u-1", PostmanTestSupport.change(json(USER), json(USER.replace("true", "false"))))),
     DELETE("PATCH", "/Users/.+", users -> users.delete("u-1"));
 
     final String method;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
@@ -95,7 +95,7 @@ class PostmanUsersTest {
     var capabilities = users.capabilities();
 
     assertEquals(Set.of("userName", "name.givenName", "name.familyName", "externalId", "active"), capabilities.attributes());
-    assertEquals(Set.of("userName", "externalId"), capabilities.equalityFilterAttributes(),
+    assertEquals(ResourceCapabilities.equalityOn("userName", "externalId"), capabilities.filters(),
         "externalId and case-insensitive userName look-ups are resolved in the adapter");
     assertEquals(EnumSet.allOf(Operation.class), capabilities.operations());
     assertTrue(capabilities.deleteDeactivates());
@@ -184,7 +184,7 @@ class PostmanUsersTest {
   void modifyOfOnlyActiveIsOnlyAPatch() {
     String id = createJane(true);
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(true), jane(false))));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(true), jane(false))));
 
     assertEquals(List.of("PATCH /Users/{id}"), calls());
     assertEquals(setActive(false), body(0));
@@ -197,7 +197,7 @@ class PostmanUsersTest {
     ObjectNode after = jane(true);
     ((ObjectNode) after.get("name")).put("givenName", "Janet");
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(true), after)));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(true), after)));
 
     assertEquals(List.of("PUT /Users/{id}"), calls());
     assertEquals("Janet", body(0).getJsonObject("name").getString("givenName"));
@@ -211,7 +211,7 @@ class PostmanUsersTest {
     ObjectNode after = jane(true);
     ((ObjectNode) after.get("name")).put("familyName", "Dough");
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(false), after)));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(false), after)));
 
     assertEquals(List.of("PUT /Users/{id}", "PATCH /Users/{id}"), calls());
     assertEquals(setActive(true), body(1));
@@ -223,7 +223,7 @@ class PostmanUsersTest {
   void modifyThatChangesNothingPostmanCaresAboutSendsNothing() {
     String id = createJane(true);
 
-    ObjectNode result = await(users.modify(id, new ChangeSet(jane(true), jane(true))));
+    ObjectNode result = await(users.modify(id, PostmanTestSupport.change(jane(true), jane(true))));
 
     assertEquals(List.of(), calls());
     assertEquals("jane@example.com", result.get("userName").asText());
@@ -252,7 +252,7 @@ class PostmanUsersTest {
   void listPushesUserNameEqDownWithPaging() {
     String id = createJane(true);
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", "jane@example.com")), 1, 7)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", "jane@example.com", false)), 1, 7)));
 
     assertEquals(List.of("GET /Users"), calls());
     Map<String, List<String>> query = query(postman.simulator.requests().get(0));
@@ -300,7 +300,7 @@ class PostmanUsersTest {
         "{\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"F\",\"familyName\":\"T\"}}")));
     postman.simulator.clearRequests();
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", userName)), 1, 100)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", userName, false)), 1, 100)));
 
     assertEquals(List.of("userName eq \"first+tag@example.com\""), query(postman.simulator.requests().get(0)).get("filter"));
     assertEquals(1, page.totalResults(), "a '+' sent unencoded would arrive as a space");
@@ -313,7 +313,7 @@ class PostmanUsersTest {
   void quotesAndBackslashesInAFilterValueAreEscapedForPostman() {
     String userName = "we\"ird+x\\y@example.com";
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", userName)), 1, 100)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", userName, false)), 1, 100)));
 
     RecordedRequest request = postman.simulator.requests().get(0);
     assertEquals(List.of("userName eq \"we\\\"ird+x\\\\y@example.com\""), query(request).get("filter"));

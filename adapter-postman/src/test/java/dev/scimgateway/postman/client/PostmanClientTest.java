@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimgateway.adapter.api.ScimFailure;
-import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanSettings.RateLimit;
+import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanTestSupport;
 import dev.scimgateway.simulator.Fault;
 import dev.scimgateway.simulator.FaultAction;

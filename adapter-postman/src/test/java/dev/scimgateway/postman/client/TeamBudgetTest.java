@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scimgateway.adapter.api.InvalidConfigException;
-import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanSettings.RateLimit;
+import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.config.GatewayConfig;
 import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
@@ -61,7 +62,8 @@ public final class ScimGateway {
     OptionalInt managementPort = config.operations().managementPort();
     return tenants.start()
         .compose(started -> vertx.createHttpServer()
-            .requestHandler(ScimRouter.create(vertx, config.server(), tenants, observability, operational, managementPort.isEmpty()))
+            .requestHandler(ScimRouter.create(vertx, config.server(), ResourceTypeRegistry.fromClasspath(), tenants, observability,
+                operational, managementPort.isEmpty()))
             .listen(config.server().port(), config.server().host()))
         .compose(server -> managementPort.isEmpty()
             ? Future.succeededFuture(new ScimGateway(tenants, server, null, config.server().requestTimeout()))

@@ -7,6 +7,7 @@ import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ScimErrors;
 import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.protocol.ScimMediaType;
+import dev.scimgateway.core.resource.ResourceDefinition;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,12 +28,12 @@ final class ScimResponses {
   }
 
   /** A resource, with {@code schemas}, {@code meta.resourceType} and {@code meta.location} filled in. */
-  static void resource(RoutingContext ctx, int status, ResourceType type, ObjectNode resource) {
-    decorate(ctx, type, resource);
+  static void resource(RoutingContext ctx, int status, ResourceDefinition definition, ObjectNode resource) {
+    decorate(ctx, definition.type(), resource);
     if (status == 201) {
       ctx.response().putHeader(HttpHeaders.LOCATION, resource.path("meta").path("location").asText());
     }
-    json(ctx, status, AttributeProjection.fromQuery(ctx.queryParams()).apply(resource));
+    json(ctx, status, AttributeProjection.fromQuery(ctx.queryParams(), definition.neverReturned()).apply(resource));
   }
 
   static ObjectNode decorate(RoutingContext ctx, ResourceType type, ObjectNode resource) {

@@ -1,18 +1,19 @@
 package dev.scimgateway.core.server;
 
-import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
 import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.RequestLogHandler;
+import dev.scimgateway.core.operation.ResourceOperations;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
-import java.util.List;
 
 /** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
@@ -22,14 +23,15 @@ final class ScimRouter {
   private ScimRouter() {}
 
   /** The SCIM routes; {@code operational} is mounted too unless it has a port of its own. */
-  static Router create(Vertx vertx, ServerConfig server, TenantDirectory tenants, Observability observability,
+  static Router create(Vertx vertx, ServerConfig server, ResourceTypeRegistry resourceTypes, TenantDirectory tenants,
+      Observability observability,
       OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
     // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*.
     router.allowForward(AllowForwardHeaders.ALL);
 
-    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent()));
+    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::isKnownPath));
     if (withOperational) {
       operational.mount(router);
     }
@@ -41,7 +43,7 @@ final class ScimRouter {
     TenantAuthHandler discoveryAuth = server.anonymousDiscovery()
         ? TenantAuthHandler.allowingAnonymous(tenants)
         : TenantAuthHandler.requiringToken(tenants);
-    DiscoveryEndpoint discovery = new DiscoveryEndpoint();
+    DiscoveryEndpoint discovery = new DiscoveryEndpoint(resourceTypes);
     router.get(TENANT + "/ServiceProviderConfig").handler(discoveryAuth).handler(discovery::serviceProviderConfig);
     router.get(TENANT + "/ResourceTypes").handler(discoveryAuth).handler(discovery::resourceTypes);
     router.get(TENANT + "/ResourceTypes/:id").handler(discoveryAuth).handler(discovery::resourceType);
@@ -51,11 +53,11 @@ final class ScimRouter {
     // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
     router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
-    // Every resource type the gateway knows; a tenant whose adapter does not serve one answers 404.
+    // Every resource type the registry knows; a tenant whose adapter does not serve one answers 404.
     AuditLog audit = new AuditLog(observability.log());
-    for (ResourceType type : List.of(ResourceType.USER, ResourceType.GROUP)) {
-      ResourceEndpoint endpoint = new ResourceEndpoint(type, DialectNormalizer.standard(), audit);
-      String collection = TENANT + "/" + type.endpoint();
+    for (ResourceDefinition type : resourceTypes.all()) {
+      ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit));
+      String collection = TENANT + "/" + type.type().endpoint();
       String item = collection + "/:id";
       router.get(collection).handler(endpoint::list);
       router.post(collection).handler(endpoint::create);
@@ -72,7 +74,7 @@ final class ScimRouter {
   /** The operational endpoints alone, for a management port. */
   static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLogHandler(observability, name -> false));
+    router.route().handler(new RequestLogHandler(observability, name -> false, segment -> false));
     operational.mount(router);
     handleFailures(router, new ScimFailureHandler());
     return router;

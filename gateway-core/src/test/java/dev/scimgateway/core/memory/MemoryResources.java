@@ -1,11 +1,14 @@
 package dev.scimgateway.core.memory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
-import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimFailure;
@@ -14,12 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Users kept in a map. Records every call, and the arguments of the last of each kind, for assertions. */
-public final class MemoryUsers implements ResourceProvider {
+/**
+ * Resources of one type kept in a map. Records every call, and the arguments of the last of each kind,
+ * for assertions. A modify resolves the change and writes only when something differs.
+ */
+public final class MemoryResources implements ResourceProvider {
 
   /** Text no IdP may ever see. */
   public static final String INTERNAL_SECRET = "internal detail: db password hunter2";
@@ -36,12 +41,15 @@ public final class MemoryUsers implements ResourceProvider {
   private volatile Failure failNext = Failure.NONE;
   private volatile ObjectNode lastCreated;
   private volatile ObjectNode lastReplaced;
+  private volatile ResourceChange lastChange;
   private volatile ChangeSet lastChanges;
   private volatile ListQuery lastQuery;
+  private final AtomicInteger writes = new AtomicInteger();
+  private final String type;
 
-  MemoryUsers(Set<Operation> operations) {
-    this.capabilities = new ResourceCapabilities(
-        Set.of("userName", "name.givenName", "name.familyName", "externalId", "active"), Set.of("userName"), operations, false);
+  MemoryResources(String type, ResourceCapabilities capabilities) {
+    this.type = type;
+    this.capabilities = capabilities;
   }
 
   @Override
@@ -72,8 +80,10 @@ public final class MemoryUsers implements ResourceProvider {
     failNext = Failure.NONE;
     lastCreated = null;
     lastReplaced = null;
+    lastChange = null;
     lastChanges = null;
     lastQuery = null;
+    writes.set(0);
   }
 
   public void failNext(Failure failure) {
@@ -93,8 +103,19 @@ public final class MemoryUsers implements ResourceProvider {
     return lastReplaced;
   }
 
+  /** The state change the last modify resolved, if it did. */
   public ChangeSet lastChanges() {
     return lastChanges;
+  }
+
+  /** The change the last modify received. */
+  public ResourceChange lastChange() {
+    return lastChange;
+  }
+
+  /** How many creates, replaces, modifies and deletes changed the store. */
+  public int writes() {
+    return writes.get();
   }
 
   public ListQuery lastQuery() {
@@ -113,13 +134,14 @@ public final class MemoryUsers implements ResourceProvider {
         String id = "u" + nextId.getAndIncrement();
         ObjectNode user = resource.deepCopy().put("id", id);
         store.put(id, user);
+        writes.incrementAndGet();
         return Future.succeededFuture(user.deepCopy());
       }
     });
   }
 
   @Override
-  public Future<ObjectNode> get(String id) {
+  public Future<ObjectNode> get(String id, AttributeSelection selection) {
     return call("get " + id, () -> found(id).map(ObjectNode::deepCopy));
   }
 
@@ -130,7 +152,7 @@ public final class MemoryUsers implements ResourceProvider {
       List<ObjectNode> matches = new ArrayList<>();
       synchronized (this) {
         for (ObjectNode user : store.values()) {
-          if (query.filter().isEmpty() || query.filter().get().value().equals(user.path("userName").asText())) {
+          if (query.filter().isEmpty() || query.filter().get().terms().stream().allMatch(term -> matches(user, term))) {
             matches.add(user.deepCopy());
           }
         }
@@ -148,6 +170,7 @@ public final class MemoryUsers implements ResourceProvider {
         ObjectNode user = resource.deepCopy().put("id", id);
         synchronized (this) {
           store.put(id, user);
+          writes.incrementAndGet();
         }
         return user.deepCopy();
       });
@@ -155,15 +178,22 @@ public final class MemoryUsers implements ResourceProvider {
   }
 
   @Override
-  public Future<ObjectNode> modify(String id, ChangeSet changes) {
+  public Future<ObjectNode> modify(String id, ResourceChange change) {
     return call("modify " + id, () -> {
-      lastChanges = changes;
-      return found(id).map(existing -> {
-        ObjectNode user = changes.after().deepCopy().put("id", id);
-        synchronized (this) {
-          store.put(id, user);
+      lastChange = change;
+      return change.resolve().compose(changes -> {
+        lastChanges = changes;
+        if (changes.isEmpty()) {
+          return found(id).map(ObjectNode::deepCopy);
         }
-        return user.deepCopy();
+        return found(id).map(existing -> {
+          ObjectNode user = changes.after().deepCopy().put("id", id);
+          synchronized (this) {
+            store.put(id, user);
+            writes.incrementAndGet();
+          }
+          return user.deepCopy();
+        });
       });
     });
   }
@@ -173,6 +203,7 @@ public final class MemoryUsers implements ResourceProvider {
     return call("delete " + id, () -> found(id).map(existing -> {
       synchronized (this) {
         store.remove(id);
+        writes.incrementAndGet();
       }
       return null;
     }));
@@ -180,7 +211,15 @@ public final class MemoryUsers implements ResourceProvider {
 
   private synchronized Future<ObjectNode> found(String id) {
     ObjectNode user = store.get(id);
-    return user == null ? Future.failedFuture(ScimFailure.notFound("User " + id + " not found")) : Future.succeededFuture(user);
+    return user == null ? Future.failedFuture(ScimFailure.notFound(type + " " + id + " not found")) : Future.succeededFuture(user);
+  }
+
+  private static boolean matches(ObjectNode resource, ListFilter.Comparison term) {
+    JsonNode value = resource;
+    for (String segment : term.attribute().split("\\.")) {
+      value = value.path(segment);
+    }
+    return value.isValueNode() && (term.caseExact() ? value.asText().equals(term.value()) : value.asText().equalsIgnoreCase(term.value()));
   }
 
   private <T> Future<T> call(String name, java.util.function.Supplier<Future<T>> action) {
