@@ -15,7 +15,7 @@ final class Discovery {
         .put("documentationUri", "https://learning.postman.com/docs/administration/managing-your-team/configuring-scim")
         .put("patch", supported(true))
         .put("bulk", supported(false).put("maxOperations", 0).put("maxPayloadSize", 0))
-        .put("filter", supported(true).put("maxResults", UserEndpoints.MAX_RESULTS))
+        .put("filter", supported(true).put("maxResults", ListResponse.MAX_RESULTS))
         .put("changePassword", supported(false))
         .put("sort", supported(false))
         .put("etag", supported(false))
