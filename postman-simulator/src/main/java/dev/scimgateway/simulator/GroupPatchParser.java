@@ -58,8 +58,7 @@ final class GroupPatchParser {
   private static final Set<String> PATH_VALUE_KEYS = Set.of("op", "path", "value");
   private static final Set<String> RENAME_KEYS = Set.of("displayName");
   private static final Set<String> RENAME_WITH_ID_KEYS = Set.of("id", "displayName");
-  private static final Pattern REMOVE_PATH =
-      Pattern.compile("members\\[\\s*value\\s+eq\\s+\"([^\"]+)\"\\s*]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern REMOVE_PATH = Pattern.compile("members\\[value eq \"([^\"]+)\"]");
 
   private GroupPatchParser() {
   }

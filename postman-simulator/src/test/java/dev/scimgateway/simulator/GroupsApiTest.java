@@ -258,6 +258,7 @@ class GroupsApiTest extends SimulatorHttpTest {
         new JsonObject().put("op", "remove").put("path", "members").put("value", members(users)),
         new JsonObject().put("op", "remove").put("path", "members"),
         new JsonObject().put("op", "remove").put("path", "members[display eq \"x\"]"),
+        new JsonObject().put("op", "remove").put("path", "members[value ne \"" + users[0] + "\"]"),
         new JsonObject().put("op", "add").put("value", new JsonObject().put("members", members(users))),
         new JsonObject().put("op", "add").put("path", "displayName").put("value", "X"),
         new JsonObject().put("op", "add").put("path", "members[value eq \"" + users[0] + "\"]")
