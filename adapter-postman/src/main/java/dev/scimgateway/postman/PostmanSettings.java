@@ -2,6 +2,7 @@ package dev.scimgateway.postman;
 
 import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -88,6 +89,11 @@ public record PostmanSettings(
 
     public static Retry defaults() {
       return new Retry(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
+    }
+
+    /** These settings as the policy the client retries with. */
+    public RetryPolicy policy() {
+      return new RetryPolicy(maxAttempts, initialBackoff);
     }
   }
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.retry.RetryPolicy;
+import dev.scimgateway.adapter.support.upstream.RateLimitHints;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -20,8 +24,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,7 +56,6 @@ public final class PostmanClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** How many upstream 429s one call absorbs before the IdP is told to retry. */
   private static final int MAX_RATE_LIMITED = 5;
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final String tenant;
@@ -256,14 +259,12 @@ public final class PostmanClient {
   /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
   private Future<JsonNode> retryOrFail(Exchange exchange, ScimFailure error, String what) {
     exchange.lastError = error;
-    PostmanSettings.Retry retry = settings.retry();
-    if (exchange.attempts >= retry.maxAttempts()) {
+    RetryPolicy retry = settings.retry().policy();
+    OptionalLong nextBackoff = retry.backoffBeforeNextAttempt(exchange.attempts, exchange.deadline, System.nanoTime());
+    if (nextBackoff.isEmpty()) {
       return Future.failedFuture(error);
     }
-    long backoff = backoffMillis(retry.initialBackoff(), exchange.attempts);
-    if (System.nanoTime() + backoff * 1_000_000L - exchange.deadline > 0) {
-      return Future.failedFuture(error);
-    }
+    long backoff = nextBackoff.getAsLong();
     LOG.log(Level.INFO, "tenant " + tenant + ": " + exchange.call.method() + " "
         + PostmanErrorTranslator.pathTemplate(exchange.call) + " failed (" + what + "), attempt " + exchange.attempts
         + " of " + retry.maxAttempts() + "; retrying in " + backoff + " ms");
@@ -271,14 +272,11 @@ public final class PostmanClient {
   }
 
   /**
-   * The wait before attempt {@code attempt + 1}: {@code initial · 2^(attempt−1)}, half of it fixed and
-   * half random ("equal jitter"), capped at 30 s.
+   * {@link RetryPolicy#backoffMillis}, for the create that is sent again after an unknown outcome
+   * ({@code PostmanUsers}).
    */
   public static long backoffMillis(Duration initial, int attempt) {
-    long base = initial.toMillis() << Math.min(20, Math.max(0, attempt - 1));
-    base = Math.min(base, MAX_BACKOFF.toMillis());
-    long half = base / 2;
-    return half + ThreadLocalRandom.current().nextLong(base - half + 1);
+    return RetryPolicy.backoffMillis(initial, attempt);
   }
 
   private HttpRequest<Buffer> request(UpstreamCall call) {

@@ -2,6 +2,8 @@ package dev.scimgateway.postman.client;
 
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;

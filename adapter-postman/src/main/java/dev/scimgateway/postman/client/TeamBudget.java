@@ -1,6 +1,7 @@
 package dev.scimgateway.postman.client;
 
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
 import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanSettings.RateLimit;
 import io.vertx.core.Vertx;
