@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudgets;
+import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
@@ -67,21 +70,20 @@ public final class PostmanClient {
   private final AtomicLong sent = new AtomicLong();
 
   /**
-   * A client inside the budget it shares with the other tenants of its Postman team.
+   * A client inside the budget it shares with the other tenants of its Postman team in {@code teams},
+   * reporting to the gateway's telemetry.
    *
+   * @param teams the team budgets of the adapter factory that creates the client
    * @throws dev.scimgateway.adapter.api.InvalidConfigException when another tenant of the team set a
    *     different budget
    */
-  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings) {
-    this(vertx, tenant, settings, AdapterTelemetry.NOOP);
-  }
-
-  /** As above, reporting to the gateway's telemetry. */
-  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry) {
+  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
+      TeamBudgets teams) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.settings = settings;
-    this.team = TeamBudget.join(vertx, tenant, settings);
+    this.team = teams.join(vertx, tenant, TeamKey.of(settings.base(), settings.apiKey()),
+        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit");
     this.client = WebClient.create(vertx,
         new WebClientOptions()
             .setUserAgent("scim-gateway")
@@ -90,6 +92,11 @@ public final class PostmanClient {
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
     this.metrics = new PostmanMetrics(telemetry, team);
+  }
+
+  /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
+  public static TeamBudgets newTeamBudgets() {
+    return new TeamBudgets("Postman", "baseUrl and apiKey");
   }
 
   /** Sends the call within the budget; a 2xx answer's JSON body, or a failed future. */

@@ -3,6 +3,7 @@ package dev.scimgateway.postman.client;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

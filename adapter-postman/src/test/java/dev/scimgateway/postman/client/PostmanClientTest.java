@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.postman.PostmanSettings;
 import dev.scimgateway.postman.PostmanSettings.RateLimit;
@@ -59,7 +60,7 @@ class PostmanClientTest {
   private PostmanClient client(String baseUrl, RateLimit rateLimit, int maxAttempts) {
     PostmanSettings settings = new PostmanSettings(URI.create(baseUrl), KEY, Duration.ofMillis(500), rateLimit,
         new PostmanSettings.Retry(maxAttempts, Duration.ofMillis(10)), PostmanSettings.IdCache.defaults());
-    client = new PostmanClient(vertx, "t1", settings);
+    client = new PostmanClient(vertx, "t1", settings, AdapterTelemetry.NOOP, PostmanClient.newTeamBudgets());
     return client;
   }
 
