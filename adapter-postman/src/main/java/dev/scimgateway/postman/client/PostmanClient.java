@@ -9,6 +9,7 @@ import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
+import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.PostmanSettings;
@@ -66,7 +67,7 @@ public final class PostmanClient {
   private final WebClient client;
   private final TeamBudget team;
   private final PostmanErrorTranslator errors;
-  private final PostmanMetrics metrics;
+  private final UpstreamMetrics metrics;
   private final AtomicLong sent = new AtomicLong();
 
   /**
@@ -91,7 +92,7 @@ public final class PostmanClient {
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
-    this.metrics = new PostmanMetrics(telemetry, team);
+    this.metrics = new UpstreamMetrics(telemetry, team, "Postman", PostmanErrorTranslator::pathTemplate);
   }
 
   /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
