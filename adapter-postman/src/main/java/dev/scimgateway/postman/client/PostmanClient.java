@@ -11,6 +11,7 @@ import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
+import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.AsyncResult;
@@ -49,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a 5xx, a connection failure or a timeout is retried, for GET, PUT and PATCH, up to
  *       {@code retry.maxAttempts} attempts in all with exponential backoff and jitter; then 502. A
  *       POST is not blindly re-sent: unless the connection was refused (nothing was sent) it fails
- *       with an {@link UncertainOutcomeException} for the caller to resolve.</li>
+ *       with an {@link UncertainOutcome} for the caller to resolve (it is not a {@link ScimFailure}:
+ *       a caller that cannot resolve it must turn it into {@link UncertainOutcome#failure()} before
+ *       the gateway sees it).</li>
  * </ul>
  *
  * <p>Never blocks; the API key is sent in {@code Authorization} and appears nowhere else.
@@ -220,7 +223,7 @@ public final class PostmanClient {
       if (call.isIdempotent() || failure instanceof ConnectException) {
         return retryOrFail(exchange, error, failure.getClass().getSimpleName());
       }
-      return Future.failedFuture(new UncertainOutcomeException(error));
+      return Future.failedFuture(new UncertainOutcome(error));
     }
     HttpResponse<Buffer> response = result.result();
     int status = response.statusCode();
@@ -240,7 +243,7 @@ public final class PostmanClient {
     if (status >= 500) {
       return call.isIdempotent()
           ? retryOrFail(exchange, error, "HTTP " + status)
-          : Future.failedFuture(new UncertainOutcomeException(error));
+          : Future.failedFuture(new UncertainOutcome(error));
     }
     return Future.failedFuture(error);
   }
