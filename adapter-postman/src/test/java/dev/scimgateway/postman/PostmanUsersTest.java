@@ -16,6 +16,9 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.simulator.Fault;
+import dev.scimgateway.simulator.FaultAction;
+import dev.scimgateway.simulator.PostmanError;
 import dev.scimgateway.simulator.RecordedRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.json.JsonObject;
@@ -124,6 +127,21 @@ class PostmanUsersTest {
 
     assertEquals(false, body(0).getBoolean("active"));
     assertEquals(false, created.get("active").asBoolean(true));
+  }
+
+  @Test
+  void aCreateWhoseOutcomeStaysUnknownReachesTheIdpAsThe502ItCarries() {
+    postman.simulator.inject(new Fault("POST", "/Users", 3, new FaultAction.Respond(PostmanError.ADD_MEMBER_FAILED)));
+
+    ScimFailure failure = failure(users.create(jane(true)));
+
+    assertEquals(ScimFailure.class, failure.getClass(), "a plain ScimFailure: nothing the gateway would answer with 500");
+    assertEquals(502, failure.status());
+    assertTrue(failure.detail().startsWith("Postman failed on POST /Users with HTTP 500: Unable to add members"),
+        failure.detail());
+    assertEquals(Optional.empty(), failure.retryAfterSeconds());
+    assertEquals(List.of("POST /Users", "GET /Users", "POST /Users", "GET /Users", "POST /Users", "GET /Users"), calls(),
+        "each unknown outcome is looked up before the create is sent again");
   }
 
   @Test

@@ -13,9 +13,9 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
-import dev.scimgateway.postman.client.UncertainOutcomeException;
-import dev.scimgateway.postman.client.UpstreamCall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.vertx.core.Context;
@@ -142,14 +142,14 @@ public final class PostmanUsers implements ResourceProvider {
       return Future.failedFuture(e);
     }
     String userName = body.path("userName").asText();
-    return create(body, userName, 1, false);
+    return UncertainOutcome.reportedAsScimFailure(create(body, userName, 1, false));
   }
 
   private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
     return client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body))
         .map(this::learned)
         .recover(failure -> {
-          if (failure instanceof UncertainOutcomeException uncertain) {
+          if (failure instanceof UncertainOutcome uncertain) {
             return afterUncertainCreate(body, userName, attempt, uncertain);
           }
           if (isStatus(failure, 409) && earlierUncertain) {
@@ -167,7 +167,7 @@ public final class PostmanUsers implements ResourceProvider {
 
   /** Did the create go through? Answer with the user if so, send it again if not. */
   private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String userName, int attempt,
-      UncertainOutcomeException uncertain) {
+      UncertainOutcome uncertain) {
     LOG.log(Level.INFO, "tenant " + client.tenant() + ": the outcome of a create is unknown (" + uncertain.detail()
         + "); looking the user up before anything else");
     return findByUserName(userName).transform(found -> {
@@ -432,7 +432,7 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private static boolean isStatus(Throwable failure, int status) {
-    return failure instanceof ScimFailure scim && !(failure instanceof UncertainOutcomeException) && scim.status() == status;
+    return failure instanceof ScimFailure scim && scim.status() == status;
   }
 
   private static String userPath(String id) {

@@ -1,4 +1,4 @@
-package dev.scimgateway.postman.client;
+package dev.scimgateway.adapter.support.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,7 +192,7 @@ class RequestBudgetTest {
     clock.advanceTo(200 * S);
 
     assertEquals(20, requests.size());
-    // Postman sees each request somewhere between its start and its end: count the worst case.
+    // The upstream sees each request somewhere between its start and its end: count the worst case.
     for (long[] request : requests) {
       long windowStart = request[1];
       long inWindow = requests.stream().filter(other -> other[1] >= windowStart - 10 * S && other[0] <= windowStart).count();

@@ -1,11 +1,11 @@
-package dev.scimgateway.postman.client;
+package dev.scimgateway.adapter.support.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpMethod;
 import java.util.Map;
 
 /**
- * One request to Postman's SCIM API.
+ * One request to an upstream SCIM API, relative to the tenant's base URL.
  *
  * @param method the HTTP method
  * @param path the path below the base URL, e.g. {@code /Users/abc}; already encoded
@@ -14,15 +14,17 @@ import java.util.Map;
  */
 public record UpstreamCall(HttpMethod method, String path, Map<String, String> query, JsonNode body) {
 
+  /** A GET of {@code path} with {@code query}. */
   public static UpstreamCall get(String path, Map<String, String> query) {
     return new UpstreamCall(HttpMethod.GET, path, query, null);
   }
 
+  /** A request with a JSON body and no query. */
   public static UpstreamCall send(HttpMethod method, String path, JsonNode body) {
     return new UpstreamCall(method, path, Map.of(), body);
   }
 
-  /** Whether Postman counts the request against its write budget: everything but GET and HEAD. */
+  /** Whether the request counts against the team's write budget: everything but GET and HEAD. */
   public boolean isWrite() {
     return !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
   }

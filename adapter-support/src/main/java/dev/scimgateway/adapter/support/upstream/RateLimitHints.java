@@ -1,4 +1,4 @@
-package dev.scimgateway.postman.client;
+package dev.scimgateway.adapter.support.upstream;
 
 import io.vertx.core.MultiMap;
 import java.time.Duration;
@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long Postman asks to wait after a 429. Postman documents no headers for its SCIM API (digest
- * §3, open question Q3), but its general API sends {@code Retry-After}, {@code X-RateLimit-RetryAfter},
- * {@code RetryAfter}, {@code RateLimit-Reset}/{@code X-RateLimit-Reset} and
- * {@code RateLimit: limit=…, remaining=…, reset=…}; whichever of them is present is honoured (the
- * longest wins). Without any, the whole window is waited out: Postman says "wait for a minute".
+ * How long an upstream asks to wait after a 429, from the headers it sent: {@code Retry-After}
+ * (seconds or an HTTP date), {@code X-RateLimit-RetryAfter}, {@code RetryAfter},
+ * {@code RateLimit-Reset}/{@code X-RateLimit-Reset} (seconds from now, or epoch seconds) and
+ * {@code RateLimit: limit=…, remaining=…, reset=…}. Whichever of them is present is honoured (the
+ * longest wins). Without any, the whole window is waited out. (Postman documents no headers for its
+ * SCIM API, but its general API sends these.)
  */
-final class RateLimitHints {
+public final class RateLimitHints {
 
   /** Resets this large are epoch seconds rather than seconds from now. */
   private static final long EPOCH_THRESHOLD = 1_000_000_000L;
@@ -28,9 +29,11 @@ final class RateLimitHints {
 
   /**
    * The pause after a 429: the longest hint in {@code headers}, else {@code window}; never less than
-   * the smaller of one second and the window.
+   * the smaller of one second and the window, never more than an hour.
+   *
+   * @param nowEpochMillis the current time, for HTTP dates and epoch-second resets
    */
-  static Duration pause(MultiMap headers, Duration window, long nowEpochMillis) {
+  public static Duration pause(MultiMap headers, Duration window, long nowEpochMillis) {
     long best = -1;
     for (String name : new String[] {"Retry-After", "X-RateLimit-RetryAfter", "RetryAfter"}) {
       OptionalLong millis = retryAfter(headers.get(name), nowEpochMillis);

@@ -1,4 +1,4 @@
-package dev.scimgateway.postman.client;
+package dev.scimgateway.adapter.support.budget;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -15,42 +15,45 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps one kind of request (reads or writes) to one Postman team within "N requests in any window",
+ * Keeps one kind of request (reads or writes) to one upstream team within "N requests in any window",
  * letting waiting requests go in arrival order.
  *
- * <p><b>Why a sliding log and not a token bucket (Bucket4j).</b> Postman refuses "180 attempts in
- * less than a minute": it counts over a sliding window. A token bucket of capacity C refilling at
- * rate r lets C + r·W requests through in some window W. To never exceed N it needs C + r·W ≤ N,
- * so it gives up either the burst (capacity 1, requests paced W/(N−1) apart: 60 requests take 20 s
- * even when Postman would take them at once) or throughput (capacity N/2 halves the rate). The
- * classic Bucket4j setup, capacity N refilling N per W, passes up to 2N in some window and earns
- * 429s. A log of the last N requests allows exactly N in any window and a full burst of N: a
+ * <p><b>Why a sliding log and not a token bucket (Bucket4j).</b> Upstreams such as Postman refuse
+ * "180 attempts in less than a minute": they count over a sliding window. A token bucket of capacity
+ * C refilling at rate r lets C + r·W requests through in some window W. To never exceed N it needs
+ * C + r·W ≤ N, so it gives up either the burst (capacity 1, requests paced W/(N−1) apart: 60 requests
+ * take 20 s even when the upstream would take them at once) or throughput (capacity N/2 halves the
+ * rate). The classic Bucket4j setup, capacity N refilling N per W, passes up to 2N in some window and
+ * earns 429s. A log of the last N requests allows exactly N in any window and a full burst of N: a
  * request may go when fewer than N requests are in flight or ended within the window.
  *
  * <p><b>What is counted.</b> A request occupies its slot from the moment it is let through until it
- * ends, and then until one window after it ended. It ended no earlier than Postman received it, so
- * no window at Postman ever holds more than N of them, however long a request waited for a pooled
- * connection or travelled (a margin of 1% of the window, at least 50 ms, covers clock differences).
- * Failed attempts and requests Postman refused count too, like Postman's "attempts".
+ * ends, and then until one window after it ended. It ended no earlier than the upstream received it,
+ * so no window at the upstream ever holds more than N of them, however long a request waited for a
+ * pooled connection or travelled (a margin of 1% of the window, at least 50 ms, covers clock
+ * differences). Failed attempts and refused requests count too, like the upstream's "attempts".
  *
  * <p><b>Waiting.</b> A request that cannot go now waits in a queue ordered by its ticket (arrival
  * order; a retried request keeps its ticket and so its place). Each waiter has a deadline; a request
  * whose turn cannot come before its deadline, or whose tenant already has {@code maxQueue} waiters
  * here, is refused at once with a {@link BudgetExceededException} saying when to retry, instead of
- * being held only to be refused later.
+ * being held only to be refused later. Refusals name the tenant settings {@code rateLimit.maxQueue}
+ * and {@code rateLimit.maxWaitMillis}, the keys adapters use for these bounds.
  *
- * <p><b>Pausing.</b> When Postman answers 429 anyway (another client uses the same team), the lane
- * {@linkplain #pauseUntil pauses}: nothing goes before the pause ends, and waiters whose deadline
+ * <p><b>Pausing.</b> When the upstream answers 429 anyway (another client uses the same team), the
+ * lane {@linkplain #pauseUntil pauses}: nothing goes before the pause ends, and waiters whose deadline
  * falls before their new turn are refused at once.
  *
  * <p>Thread-safe; promises are completed outside the lock, on each waiter's own executor (its Vert.x
- * context), so continuations run on the event loop that asked.
+ * context), so continuations run on the event loop that asked. The clock and timers come from an
+ * injected {@link Scheduler}: {@link #vertxScheduler} in production, a manual clock in tests.
  */
 public final class RequestBudget {
 
   /** The clock and timers the lane uses (Vert.x in production, a manual clock in tests). */
   public interface Scheduler {
 
+    /** The current time, in the units and origin of {@link System#nanoTime()}. */
     long nanoTime();
 
     /** Runs {@code task} after {@code delayNanos}; returns an action that cancels it. */
@@ -97,10 +100,12 @@ public final class RequestBudget {
     this.windowNanos = withMargin(newWindow);
   }
 
+  /** Requests allowed in any window. */
   public synchronized int limit() {
     return limit;
   }
 
+  /** The lane's name, as used in messages: {@code read} or {@code write}. */
   public String name() {
     return name;
   }
@@ -112,6 +117,7 @@ public final class RequestBudget {
 
     private Permit() {}
 
+    /** Ends the request's hold on its slot; the slot frees one window later. Idempotent. */
     public void release() {
       List<Runnable> grants;
       synchronized (RequestBudget.this) {
@@ -146,7 +152,7 @@ public final class RequestBudget {
       return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (retryAfterNanos + 999_999_999L) / 1_000_000_000L));
     }
 
-    /** Whether the lane was paused because Postman itself answered 429. */
+    /** Whether the lane was paused because the upstream itself answered 429. */
     public boolean paused() {
       return paused;
     }
@@ -270,7 +276,7 @@ public final class RequestBudget {
     return queue.size();
   }
 
-  /** Whether nothing may go before some time in the future because Postman answered 429. */
+  /** Whether nothing may go before some time in the future because the upstream answered 429. */
   public synchronized boolean isPaused() {
     return scheduler.nanoTime() - pausedUntil < 0;
   }
@@ -398,7 +404,7 @@ public final class RequestBudget {
     return a - b >= 0 ? a : b;
   }
 
-  /** A scheduler on Vert.x timers. */
+  /** A scheduler on Vert.x timers and {@link System#nanoTime()}. */
   public static Scheduler vertxScheduler(io.vertx.core.Vertx vertx) {
     return new Scheduler() {
       @Override

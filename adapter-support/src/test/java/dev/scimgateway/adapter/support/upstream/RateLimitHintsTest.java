@@ -1,4 +1,4 @@
-package dev.scimgateway.postman.client;
+package dev.scimgateway.adapter.support.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
-/** How long a 429 pauses the team: Postman's hints when it sends any, else the window. */
+/** How long a 429 pauses the team: the upstream's hints when it sends any, else the window. */
 class RateLimitHintsTest {
 
   private static final Duration WINDOW = Duration.ofSeconds(60);
