@@ -62,8 +62,8 @@ public final class ScimGateway {
     OptionalInt managementPort = config.operations().managementPort();
     return tenants.start()
         .compose(started -> vertx.createHttpServer()
-            .requestHandler(ScimRouter.create(vertx, config.server(), ResourceTypeRegistry.fromClasspath(), tenants, observability,
-                operational, managementPort.isEmpty()))
+            .requestHandler(ScimRouter.create(vertx, config.server(), config.limits(), ResourceTypeRegistry.fromClasspath(),
+                tenants, observability, operational, managementPort.isEmpty()))
             .listen(config.server().port(), config.server().host()))
         .compose(server -> managementPort.isEmpty()
             ? Future.succeededFuture(new ScimGateway(tenants, server, null, config.server().requestTimeout()))
