@@ -154,7 +154,9 @@ class PostmanUsersTest {
     assertEquals(id, user.get("id").asText());
     Set<String> names = new TreeSet<>();
     user.fieldNames().forEachRemaining(names::add);
-    assertTrue(Set.of("schemas", "id", "userName", "name", "externalId", "active", "meta").containsAll(names), names.toString());
+    assertTrue(Set.of("schemas", "id", "userName", "name", "externalId", "active", "meta", "emails").containsAll(names),
+        names.toString());
+    assertEquals(user.get("userName"), user.path("emails").path(0).path("value"), "the userName is the email");
   }
 
   @Test

@@ -68,6 +68,18 @@ class ActivePatchTest {
     assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}"), harness.upstreamCalls());
   }
 
+  @Test
+  void aPatchThatChangesNothingPostmanStoresAnswersTheWholeUserWithoutAWrite() {
+    harness.simulator.clearRequests();
+
+    var response = patch("{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Kim\"}");
+
+    assertEquals(200, response.status(), response.body());
+    assertEquals(id, response.json().getString("id"));
+    assertEquals("kim@example.com", response.json().getString("userName"));
+    assertEquals(List.of("GET /Users/{id}"), harness.upstreamCalls(), "the name is already Kim: read, nothing to write");
+  }
+
   private GatewayHarness.Response patch(String operation) {
     return harness.patch(harness.usersPath() + "/" + id, new JsonObject(
         "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operation + "]}"));

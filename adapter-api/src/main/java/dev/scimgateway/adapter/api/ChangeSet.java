@@ -11,19 +11,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A change to one resource: its state before and the state the IdP asked for. Both contain only
- * attributes the provider supports.
+ * A change to one resource: its state before and the state the IdP asked for, both reduced to the
+ * attributes the provider stores, and the resource as it was read.
  *
- * @param before the resource as the provider returned it
- * @param after the resource with the IdP's changes applied
+ * @param before the stored attributes of the resource as the provider returned it
+ * @param after the stored attributes with the IdP's changes applied
+ * @param current the resource as the provider returned it, whole (with {@code id} and {@code meta}): the
+ *     answer to give when nothing needs writing
  */
-public record ChangeSet(ObjectNode before, ObjectNode after) {
+public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current) {
 
   private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
   public ChangeSet {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(current, "current");
+  }
+
+  /** A change whose resource as read is {@code before} itself. */
+  public ChangeSet(ObjectNode before, ObjectNode after) {
+    this(before, after, before);
   }
 
   /**

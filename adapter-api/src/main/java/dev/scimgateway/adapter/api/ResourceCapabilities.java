@@ -16,13 +16,16 @@ import java.util.stream.Collectors;
  * @param operations the operations the provider implements
  * @param deleteDeactivates whether {@link ResourceProvider#delete} deactivates rather than removes,
  *     so a later read still finds the resource
+ * @param derivedAttributes attributes the provider returns but derives from stored ones (Postman: a user's
+ *     {@code emails} from its userName); published in {@code /Schemas}, never forwarded upstream
  */
 public record ResourceCapabilities(
     Set<String> attributes,
     Set<Filterable> filters,
     boolean conjunctions,
     Set<Operation> operations,
-    boolean deleteDeactivates) {
+    boolean deleteDeactivates,
+    Set<String> derivedAttributes) {
 
   /** The operations of {@link ResourceProvider}. */
   public enum Operation { CREATE, GET, LIST, REPLACE, MODIFY, DELETE }
@@ -40,6 +43,18 @@ public record ResourceCapabilities(
     attributes = Set.copyOf(attributes);
     filters = Set.copyOf(filters);
     operations = Set.copyOf(operations);
+    derivedAttributes = Set.copyOf(derivedAttributes);
+  }
+
+  /** Capabilities with no derived attributes. */
+  public ResourceCapabilities(Set<String> attributes, Set<Filterable> filters, boolean conjunctions,
+      Set<Operation> operations, boolean deleteDeactivates) {
+    this(attributes, filters, conjunctions, operations, deleteDeactivates, Set.of());
+  }
+
+  /** Whether the provider returns the attribute at {@code path}, stored or derived (case-insensitive). */
+  public boolean returnsAttribute(String path) {
+    return supportsAttribute(path) || derivedAttributes.stream().anyMatch(path::equalsIgnoreCase);
   }
 
   /** {@code eq} on each of {@code attributes}, e.g. {@code equalityOn("userName", "externalId")}. */

@@ -16,6 +16,9 @@ final class PostmanUserBodies {
   /** The attributes Postman stores; everything else is accepted from the IdP and not forwarded. */
   static final Set<String> STORED_ATTRIBUTES = Set.of("userName", "name.givenName", "name.familyName", "externalId", "active");
 
+  /** Returned on every user, derived from what Postman stores: Postman's userName is the user's email. */
+  static final Set<String> DERIVED_ATTRIBUTES = Set.of("emails");
+
   private static final Set<String> RETURNED_ATTRIBUTES = Set.of("schemas", "id", "userName", "name", "externalId", "active", "meta");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +52,10 @@ final class PostmanUserBodies {
     return body;
   }
 
-  /** The user as Postman returned it, limited to the attributes of a User resource. */
+  /**
+   * The user as Postman returned it, limited to the attributes of a User resource, with its userName as
+   * its one, primary, work email (Okta's integration checks read {@code emails[0].value}).
+   */
   static ObjectNode fromPostman(JsonNode answer) {
     if (!answer.isObject() || !answer.path("id").isTextual()) {
       throw ScimFailure.badGateway("Postman answered with something that is not a User resource.");
@@ -60,6 +66,10 @@ final class PostmanUserBodies {
         user.set(field.getKey(), field.getValue());
       }
     });
+    if (user.path("userName").isTextual()) {
+      user.putArray("emails").addObject()
+          .put("value", user.get("userName").asText()).put("type", "work").put("primary", true);
+    }
     return user;
   }
 }

@@ -80,7 +80,8 @@ public final class PostmanUsers implements ResourceProvider {
 
   private static final System.Logger LOG = System.getLogger(PostmanUsers.class.getName());
   private static final ResourceCapabilities CAPABILITIES = new ResourceCapabilities(PostmanUserBodies.STORED_ATTRIBUTES,
-      ResourceCapabilities.equalityOn("userName", "externalId"), false, EnumSet.allOf(Operation.class), true);
+      ResourceCapabilities.equalityOn("userName", "externalId"), false, EnumSet.allOf(Operation.class), true,
+      PostmanUserBodies.DERIVED_ATTRIBUTES);
   /** How long a warm-up page may wait for the read budget. */
   private static final Duration WARM_UP_WAIT = Duration.ofMinutes(10);
 
@@ -264,7 +265,7 @@ public final class PostmanUsers implements ResourceProvider {
     if (activeChanged && !changes.newValue("active").isBoolean()) {
       return cannotUnsetActive();
     }
-    Future<ObjectNode> afterPut = namesChanged ? put(id, changes.after()) : Future.succeededFuture(changes.before());
+    Future<ObjectNode> afterPut = namesChanged ? put(id, changes.after()) : Future.succeededFuture(changes.current());
     return afterPut.compose(stored -> activeChanged
         ? setActive(id, changes.newValue("active").asBoolean())
         : Future.succeededFuture(stored));

@@ -56,7 +56,7 @@ final class Changes {
   private static java.util.function.Supplier<io.vertx.core.Future<ChangeSet>> resolver(ResourceProvider provider, String id,
       UnaryOperator<ObjectNode> apply) {
     return () -> provider.get(id).map(current -> new ChangeSet(withoutServerAttributes(current),
-        apply.apply(withoutServerAttributes(current))));
+        apply.apply(withoutServerAttributes(current)), current));
   }
 
   private static ObjectNode withoutServerAttributes(ObjectNode resource) {

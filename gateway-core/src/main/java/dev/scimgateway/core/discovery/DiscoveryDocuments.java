@@ -134,12 +134,12 @@ public final class DiscoveryDocuments {
       String path = prefix + attribute.get("name").asText();
       if (attribute.has("subAttributes")) {
         ArrayNode subAttributes = supportedAttributes((ArrayNode) attribute.get("subAttributes"), path + ".", capabilities);
-        if (!subAttributes.isEmpty() || capabilities.supportsAttribute(path)) {
+        if (!subAttributes.isEmpty() || capabilities.returnsAttribute(path)) {
           ObjectNode copy = attribute.deepCopy();
           copy.set("subAttributes", subAttributes.isEmpty() ? attribute.get("subAttributes") : subAttributes);
           kept.add(copy);
         }
-      } else if (capabilities.supportsAttribute(path)) {
+      } else if (capabilities.returnsAttribute(path)) {
         kept.add(attribute.deepCopy());
       }
     }

@@ -7,8 +7,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -25,13 +27,15 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
 
   private final Observability observability;
   private final Predicate<String> knownTenant;
-  private final Predicate<String> knownResource;
+  private final Function<String, Optional<String>> knownResource;
 
   /**
    * @param knownTenant whether a path segment names a tenant, so that unknown names are not metric labels
-   * @param knownResource whether a path segment below a tenant names an endpoint, e.g. {@code Users}
+   * @param knownResource the endpoint a path segment below a tenant names, as its label, e.g. {@code Users}
+   *     for {@code users}; empty for any other segment
    */
-  public RequestLogHandler(Observability observability, Predicate<String> knownTenant, Predicate<String> knownResource) {
+  public RequestLogHandler(Observability observability, Predicate<String> knownTenant,
+      Function<String, Optional<String>> knownResource) {
     this.observability = observability;
     this.knownTenant = knownTenant;
     this.knownResource = knownResource;
@@ -64,7 +68,8 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     String[] segments = ctx.request().path().split("/");
     boolean scim = segments.length > 3 && segments[1].equals("scim") && segments[2].equals("v2");
     String tenant = scim && knownTenant.test(segments[3]) ? segments[3] : scim ? "unknown" : "-";
-    String resource = scim && segments.length > 4 && knownResource.test(segments[4]) ? segments[4] : scim ? "other" : ctx.request().path();
+    String resource = !scim ? ctx.request().path()
+        : segments.length > 4 ? knownResource.apply(segments[4]).orElse("other") : "other";
     String operation = operation(ctx.request().method(), segments.length > 5);
     int status = ctx.response().getStatusCode();
     if (scim) {

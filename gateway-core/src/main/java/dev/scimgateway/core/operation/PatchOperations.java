@@ -64,7 +64,8 @@ final class PatchOperations {
         ObjectNode patched = RequiredAttributes.check(type, patch.applyTo(current));
         return new ChangeSet(
             SupportedAttributes.retain(current, capabilities),
-            AttributeValues.checkTypes(type, SupportedAttributes.retain(patched, capabilities)));
+            AttributeValues.checkTypes(type, SupportedAttributes.retain(patched, capabilities)),
+            current);
       };
       Context context = Vertx.currentContext();
       return values <= RequestLimits.INLINE_VALUES_EXAMINED || context == null

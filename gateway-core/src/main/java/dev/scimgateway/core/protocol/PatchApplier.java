@@ -126,12 +126,16 @@ public final class PatchApplier {
   }
 
   /**
-   * Entra ID sends {@code replace} with a value-filtered path, e.g. {@code emails[type eq "work"].value},
-   * where nothing matches yet, and means {@code add}; RFC 7644 would answer {@code noTarget}.
+   * Through a value filter, the SCIM SDK refuses what RFC 7644 and Entra ID mean: a {@code replace} of
+   * {@code emails[type eq "work"].value} where nothing matches yet means {@code add} (Entra sends it so),
+   * and an {@code add} of such a path that already has a value replaces it (§3.5.2.1: "the existing value
+   * is replaced"), where the SDK answers that the value exists.
    */
   private static void apply(PatchOperation operation, ObjectNode target)
       throws com.unboundid.scim2.common.exceptions.ScimException {
-    if (operation.getOpType() != PatchOpType.REPLACE || !hasValueFilter(operation.getPath())) {
+    boolean replace = operation.getOpType() == PatchOpType.REPLACE;
+    boolean add = operation.getOpType() == PatchOpType.ADD;
+    if (!(replace || add) || !hasValueFilter(operation.getPath())) {
       operation.apply(target);
       return;
     }
@@ -139,8 +143,9 @@ public final class PatchApplier {
     try {
       operation.apply(attempt);
       target.removeAll().setAll(attempt);
-    } catch (BadRequestException nothingMatched) {
-      PatchOperation.add(operation.getPath(), operation.getJsonNode()).apply(target);
+    } catch (BadRequestException refused) {
+      (replace ? PatchOperation.add(operation.getPath(), operation.getJsonNode())
+          : PatchOperation.replace(operation.getPath(), operation.getJsonNode())).apply(target);
     }
   }
 

@@ -64,12 +64,15 @@ public final class ResourceTypeRegistry {
   }
 
   /**
-   * Whether a path segment below a tenant names an endpoint: a resource type's, or one of the
-   * discovery endpoints of RFC 7644 §4.
+   * The endpoint a path segment below a tenant names, spelled as defined: a resource type's, in any
+   * case ({@code users} is {@code Users}), or one of the discovery endpoints of RFC 7644 §4.
    */
-  public boolean isKnownPath(String segment) {
-    return DISCOVERY_ENDPOINTS.contains(segment)
-        || byName.values().stream().anyMatch(definition -> definition.type().endpoint().equals(segment));
+  public Optional<String> canonicalEndpoint(String segment) {
+    if (DISCOVERY_ENDPOINTS.contains(segment)) {
+      return Optional.of(segment);
+    }
+    return byName.values().stream().map(definition -> definition.type().endpoint())
+        .filter(segment::equalsIgnoreCase).findFirst();
   }
 
   /** The resource type of an adapter's {@link ResourceType}. */

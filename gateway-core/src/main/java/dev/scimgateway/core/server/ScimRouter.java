@@ -16,6 +16,8 @@ import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
@@ -32,7 +34,7 @@ final class ScimRouter {
     // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*.
     router.allowForward(AllowForwardHeaders.ALL);
 
-    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::isKnownPath));
+    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::canonicalEndpoint));
     if (withOperational) {
       operational.mount(router);
     }
@@ -54,19 +56,20 @@ final class ScimRouter {
     // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
     router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
-    // Every resource type the registry knows; a tenant whose adapter does not serve one answers 404.
+    // Every resource type the registry knows, its endpoint in any case (some clients send /users); a
+    // tenant whose adapter does not serve one answers 404.
     AuditLog audit = new AuditLog(observability.log());
     InputBounds bounds = new InputBounds(limits);
     for (ResourceDefinition type : resourceTypes.all()) {
       ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit, bounds));
-      String collection = TENANT + "/" + type.type().endpoint();
-      String item = collection + "/:id";
-      router.get(collection).handler(endpoint::list);
-      router.post(collection).handler(endpoint::create);
-      router.get(item).handler(endpoint::get);
-      router.put(item).handler(endpoint::replace);
-      router.patch(item).handler(endpoint::patch);
-      router.delete(item).handler(endpoint::delete);
+      String collection = "/scim/v2/(?<tenant>[^/]+)/(?i:" + Pattern.quote(type.type().endpoint()) + ")";
+      String item = collection + "/(?<id>[^/]+)";
+      router.getWithRegex(collection).handler(endpoint::list);
+      router.postWithRegex(collection).handler(endpoint::create);
+      router.getWithRegex(item).handler(endpoint::get);
+      router.putWithRegex(item).handler(endpoint::replace);
+      router.patchWithRegex(item).handler(endpoint::patch);
+      router.deleteWithRegex(item).handler(endpoint::delete);
     }
 
     handleFailures(router, failures);
@@ -76,7 +79,7 @@ final class ScimRouter {
   /** The operational endpoints alone, for a management port. */
   static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLogHandler(observability, name -> false, segment -> false));
+    router.route().handler(new RequestLogHandler(observability, name -> false, segment -> Optional.empty()));
     operational.mount(router);
     handleFailures(router, new ScimFailureHandler());
     return router;

@@ -61,6 +61,14 @@ class PatchApplierTest {
   }
 
   @Test
+  void anAddThroughAValueFilterOfASubAttributeThatHasAValueReplacesIt() {
+    ObjectNode result = apply("{\"op\":\"add\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"janet@work.example\"}");
+
+    assertEquals("janet@work.example", email(result, "work").get("value").asText(), "RFC 7644 §3.5.2.1: add replaces a single value");
+    assertEquals(2, result.get("emails").size());
+  }
+
+  @Test
   void replaceWithAPath() {
     ObjectNode result = apply("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Manager\"}");
 

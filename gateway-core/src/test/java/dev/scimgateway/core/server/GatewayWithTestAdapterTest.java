@@ -403,6 +403,28 @@ class GatewayWithTestAdapterTest {
     assertEquals(List.of(), users.calls());
   }
 
+  @Test
+  void aResourceEndpointInAnotherCaseIsTheSameEndpoint() {
+    String id = users.seed("case@example.com", true);
+
+    Response item = send(HttpMethod.GET, "/scim/v2/" + TENANT + "/users/" + id, TOKEN, null);
+    Response collection = send(HttpMethod.GET, "/scim/v2/" + TENANT + "/USERS?filter=" + encode("userName eq \"case@example.com\""),
+        TOKEN, null);
+
+    assertEquals(200, item.status(), item.body());
+    assertEquals(id, item.json().getString("id"));
+    assertEquals(1, collection.json().getInteger("totalResults"), collection.body());
+  }
+
+  @Test
+  void aResourceTypeTheAdapterDoesNotServeIs404() {
+    Response groups = send(HttpMethod.GET, "/scim/v2/" + TENANT + "/Groups", TOKEN, null);
+
+    assertEquals(404, groups.status(), groups.body());
+    assertScimError(groups, 404);
+    assertTrue(groups.json().getString("detail").contains("does not serve Groups"), groups.body());
+  }
+
   // ---- operations the provider does not declare ----
 
   @Test
