@@ -172,7 +172,7 @@ final class ResourceEndpoint {
   private ListResponse<ObjectNode> listResponse(RoutingContext ctx, ResourcePage page) {
     AttributeProjection projection = AttributeProjection.fromQuery(ctx.queryParams());
     List<ObjectNode> resources = page.resources().stream()
-        .map(resource -> projection.apply(ScimResponses.decorate(ctx, type, resource)))
+        .map(resource -> ScimResponses.projected(projection, ScimResponses.decorate(ctx, type, resource)))
         .toList();
     return new ListResponse<>(page.totalResults(), resources, page.startIndex(), resources.size());
   }
