@@ -32,6 +32,10 @@ final class ScimFailureHandler implements Handler<RoutingContext> {
   }
 
   private void answer(RoutingContext ctx, int status) {
+    if (ctx.response().closed()) {
+      // The client went away (say, in the middle of its body, or cut off by a read deadline): no one to answer.
+      return;
+    }
     Throwable failure = ctx.failure();
     ScimFailure error;
     if (failure instanceof ScimFailure || failure instanceof com.unboundid.scim2.common.exceptions.ScimException) {
