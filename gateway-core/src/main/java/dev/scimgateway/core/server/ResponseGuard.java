@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a completed upstream call) into an immediate answer. Vert.x Web only sees exceptions thrown by a
  * handler itself; one thrown later goes to the context's exception handler, and without this guard
  * the request would wait for the request timeout. Each request runs on a context of its own, so the
- * context a failing callback ran on names the request.
+ * context a failing callback ran on names the request. It sees what Vert.x reports: failures in
+ * callbacks of futures that belong to a context (HTTP clients, timers); a context-less promise with
+ * several listeners drops them silently, which is why ScimResponses itself never throws.
  */
 final class ResponseGuard implements Handler<RoutingContext> {
 

@@ -212,7 +212,7 @@ class GatewayWithTestAdapterTest {
   // ---- unexpected failures ----
 
   @ParameterizedTest
-  @EnumSource(value = MemoryUsers.Failure.class, names = {"FAILED_FUTURE", "THROWN"})
+  @EnumSource(value = MemoryUsers.Failure.class, names = {"FAILED_FUTURE", "THROWN", "POISONED_RESULT"})
   void aProviderFailingWithAPlainRuntimeExceptionGivesAScim500WithoutItsText(MemoryUsers.Failure failure) {
     String id = users.seed("jane@example.com", true);
     users.failNext(failure);
