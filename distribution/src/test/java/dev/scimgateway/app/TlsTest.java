@@ -103,6 +103,7 @@ class TlsTest {
       assertTrue(tls12.output().contains("TLSv1.2"), tls12.output());
       assertNotEquals(0, tls11.exitCode(), "a TLS 1.1 handshake succeeded: " + tls11.output());
       assertFalse(tls11.output().contains("Protocol version: TLSv1.1"), tls11.output());
+      assertFalse(running.printed().contains("\tat "), "a refused handshake is no bug: " + running.printed());
     } finally {
       running.process().destroy();
       running.process().waitFor(20, TimeUnit.SECONDS);

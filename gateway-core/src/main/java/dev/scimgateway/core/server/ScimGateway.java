@@ -56,12 +56,20 @@ public final class ScimGateway {
   }
 
   /**
-   * Creates and starts every tenant's adapter, then listens. Fails with an
-   * {@link dev.scimgateway.adapter.api.InvalidConfigException} when a tenant's adapter is unknown or
-   * rejects its settings.
+   * Reads the TLS certificate if there is one, creates and starts every tenant's adapter, then listens.
+   * Fails with an {@link dev.scimgateway.adapter.api.InvalidConfigException} when a certificate file
+   * cannot be read, or a tenant's adapter is unknown or rejects its settings.
    */
   public static Future<ScimGateway> start(
       Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
+    Future<Optional<TlsCertificate>> tls = config.server().tls().isPresent()
+        ? TlsCertificate.load(vertx, config.server().tls().get()).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
+    return tls.compose(certificate -> start(vertx, config, registry, observability, certificate));
+  }
+
+  private static Future<ScimGateway> start(Vertx vertx, GatewayConfig config, AdapterRegistry registry,
+      Observability observability, Optional<TlsCertificate> certificate) {
     TenantDirectory tenants;
     try {
       tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability);
@@ -72,10 +80,7 @@ public final class ScimGateway {
     OptionalInt managementPort = config.operations().managementPort();
     ServerConfig serverConfig = config.server();
     Duration requestTimeout = serverConfig.requestTimeout();
-    Future<Optional<TlsCertificate>> tls = serverConfig.tls().isPresent()
-        ? TlsCertificate.load(vertx, serverConfig.tls().get()).map(Optional::of)
-        : Future.succeededFuture(Optional.empty());
-    return tls.compose(certificate -> tenants.start()
+    return tenants.start()
         .compose(started -> {
           HttpServerOptions options = options(serverConfig);
           certificate.ifPresent(it -> it.applyTo(options));
@@ -94,7 +99,7 @@ public final class ScimGateway {
                     certificate.ifPresent(TlsCertificate::stop);
                     return server.close().transform(closed -> Future.failedFuture(failure));
                   });
-        }))
+        })
         .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
             + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
             + " with tenants " + tenants.all().stream()

@@ -94,9 +94,13 @@ final class TlsCertificate {
   }
 
   private static Future<Buffer> readFile(Vertx vertx, String file, String key) {
-    return vertx.fileSystem().readFile(file).recover(failure -> Future.failedFuture(
-        new InvalidConfigException(key + ": " + file + " cannot be read ("
-            + (failure.getCause() != null ? failure.getCause() : failure).getClass().getSimpleName() + ")")));
+    return vertx.fileSystem().readFile(file).recover(failure -> {
+      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      String problem = cause instanceof java.nio.file.NoSuchFileException ? "does not exist"
+          : cause instanceof java.nio.file.AccessDeniedException ? "may not be read by the gateway"
+          : "cannot be read";
+      return Future.failedFuture(new InvalidConfigException(key + ": " + file + " " + problem));
+    });
   }
 
   private static byte[] hash(Buffer cert, Buffer key) {
