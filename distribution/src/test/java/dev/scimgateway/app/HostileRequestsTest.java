@@ -70,6 +70,7 @@ class HostileRequestsTest {
       Transfer-Encoding chunked then identity  | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nContent-Type: application/scim+json\\r\\nTransfer-Encoding: chunked, identity\\r\\n\\r\\n2\\r\\n{}\\r\\n0\\r\\n\\r\\n | 400
       Transfer-Encoding identity               | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nTransfer-Encoding: identity\\r\\n\\r\\n{} | 400
       Transfer-Encoding gzip then chunked      | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n0\\r\\n\\r\\n | 400
+      Transfer-Encoding and Content-Length     | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nContent-Length: 5\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0\\r\\n\\r\\n | 400
       Transfer-Encoding twice                  | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nTransfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0\\r\\n\\r\\n | 400
       a Content-Length that is no number       | POST /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nContent-Length: abc\\r\\n\\r\\n{} | 400
       a request line that is garbage           | GARBAGE\\r\\n\\r\\n | 400

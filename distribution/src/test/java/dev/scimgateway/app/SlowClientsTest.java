@@ -124,6 +124,30 @@ class SlowClientsTest {
     }
 
     @Test
+    void manyIdleKeptAliveConnectionsAreAllClosed() throws Exception {
+      try (GatewayHarness harness = GatewayHarness.withServerSettings(
+          "idleTimeoutMillis: 500\nheaderReadTimeoutMillis: 60000\nbodyReadTimeoutMillis: 60000")) {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+          for (int i = 0; i < 200; i++) {
+            Socket socket = new Socket("127.0.0.1", harness.gateway.port());
+            sockets.add(socket);
+            send(socket, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            socket.setSoTimeout(RawHttp.PATIENCE_MILLIS);
+            assertEquals(200, RawHttp.read(socket.getInputStream()).status());
+          }
+          for (Socket socket : sockets) {
+            assertTrue(RawHttp.closesWhileWaiting(socket));
+          }
+        } finally {
+          for (Socket socket : sockets) {
+            socket.close();
+          }
+        }
+      }
+    }
+
+    @Test
     void aConnectionThatNeverSendsIsClosed() throws Exception {
       try (GatewayHarness harness = GatewayHarness.withServerSettings(
           "idleTimeoutMillis: 300\nheaderReadTimeoutMillis: 60000\nbodyReadTimeoutMillis: 60000");

@@ -101,6 +101,7 @@ public final class ScimGateway {
                   });
         })
         .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
+            + (certificate.isPresent() ? " (HTTPS)" : "")
             + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
             + " with tenants " + tenants.all().stream()
                 .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
