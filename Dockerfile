@@ -9,6 +9,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY adapter-api/pom.xml adapter-api/
 COPY gateway-core/pom.xml gateway-core/
+COPY adapter-support/pom.xml adapter-support/
 COPY adapter-postman/pom.xml adapter-postman/
 COPY postman-simulator/pom.xml postman-simulator/
 COPY distribution/pom.xml distribution/

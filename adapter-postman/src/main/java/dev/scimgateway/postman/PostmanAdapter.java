@@ -5,6 +5,7 @@ import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
+import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.postman.client.PostmanClient;
 import dev.scimgateway.postman.users.PostmanUsers;
 import io.vertx.core.Future;
@@ -21,10 +22,10 @@ final class PostmanAdapter implements ScimAdapter {
   private final PostmanClient client;
   private final PostmanUsers users;
 
-  PostmanAdapter(AdapterContext context, PostmanSettings settings) {
+  PostmanAdapter(AdapterContext context, PostmanSettings settings, TeamBudgets teamBudgets) {
     this.tenant = context.tenant();
     this.settings = settings;
-    this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry());
+    this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry(), teamBudgets);
     this.users = new PostmanUsers(client);
     users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
   }

@@ -2,6 +2,8 @@ package dev.scimgateway.postman;
 
 import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.adapter.support.budget.BudgetLimits;
+import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,14 +70,19 @@ public record PostmanSettings(
           DEFAULT_MAX_QUEUE, DEFAULT_MAX_WAIT, false);
     }
 
+    /** The team-level part (reads, writes, window), which tenants of one team share. */
+    public BudgetLimits budgetLimits() {
+      return new BudgetLimits(reads, writes, window, explicit);
+    }
+
     /** Whether the team-level part (reads, writes, window) is the same. */
     public boolean sameBudget(RateLimit other) {
-      return reads == other.reads && writes == other.writes && window.equals(other.window);
+      return budgetLimits().sameLimits(other.budgetLimits());
     }
 
     /** E.g. {@code 180 writes and 300 reads per 60 s}. */
     public String describe() {
-      return writes + " writes and " + reads + " reads per " + window.toSeconds() + " s";
+      return budgetLimits().describe();
     }
   }
 
@@ -89,13 +96,18 @@ public record PostmanSettings(
     public static Retry defaults() {
       return new Retry(DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
     }
+
+    /** These settings as the policy the client retries with. */
+    public RetryPolicy policy() {
+      return new RetryPolicy(maxAttempts, initialBackoff);
+    }
   }
 
   /**
    * @param maxSize the most users the tenant's id cache remembers
    * @param warmUp whether start-up pages through Postman's user list to fill the cache
-   * @param recentUsers how long a user Postman returned is remembered whole, so that a PATCH right
-   *     after needs no second read; zero turns that off
+   * @param recentUsers how long a user Postman returned is remembered whole, so that a PATCH of nothing
+   *     Postman stores right after needs no read; zero turns that off
    */
   public record IdCache(int maxSize, boolean warmUp, Duration recentUsers) {
 

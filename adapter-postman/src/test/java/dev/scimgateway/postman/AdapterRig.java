@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * A Postman simulator and as many Postman adapters (tenants) pointed at it as a test needs, each with
- * settings of its own.
+ * settings of its own, all made by one factory as in one gateway.
  */
 public final class AdapterRig implements AutoCloseable {
 
@@ -23,6 +23,7 @@ public final class AdapterRig implements AutoCloseable {
 
   public final Vertx vertx;
   public final PostmanSimulator simulator;
+  private final PostmanAdapterFactory factory = new PostmanAdapterFactory();
   private final List<ScimAdapter> adapters = new ArrayList<>();
 
   private AdapterRig(Vertx vertx, PostmanSimulator simulator) {
@@ -47,7 +48,7 @@ public final class AdapterRig implements AutoCloseable {
 
   /** A started adapter of {@code tenant}. */
   public ScimAdapter adapter(String tenant, Consumer<ObjectNode> customize) {
-    ScimAdapter adapter = new PostmanAdapterFactory().create(new AdapterContext(vertx, tenant,
+    ScimAdapter adapter = factory.create(new AdapterContext(vertx, tenant,
         new ConfigSection("tenants." + tenant + ".postman", settings(customize))));
     PostmanTestSupport.await(adapter.start());
     adapters.add(adapter);

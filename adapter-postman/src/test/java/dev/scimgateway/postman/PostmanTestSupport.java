@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.ChangeSet;
 import dev.scimgateway.adapter.api.ConfigSection;
+import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
@@ -15,6 +17,8 @@ import dev.scimgateway.simulator.PostmanSimulator;
 import dev.scimgateway.simulator.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +60,15 @@ public final class PostmanTestSupport implements AutoCloseable {
     } catch (Exception e) {
       throw new AssertionError(text, e);
     }
+  }
+
+  /**
+   * A change from {@code before} to {@code after} as a PATCH would describe it when only the state can
+   * tell: its attributes are those that differ, and resolving it answers the two states.
+   */
+  public static ResourceChange change(ObjectNode before, ObjectNode after) {
+    ChangeSet changes = new ChangeSet(before, after);
+    return new ResourceChange(List.of(), changes.changedPaths(), Map.of(), Map.of(), () -> Future.succeededFuture(changes));
   }
 
   public static <T> T await(Future<T> future) {

@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.simulator.Fault;
+import dev.scimgateway.simulator.FaultAction;
+import dev.scimgateway.simulator.PostmanError;
 import dev.scimgateway.simulator.RecordedRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.json.JsonObject;
@@ -95,7 +98,7 @@ class PostmanUsersTest {
     var capabilities = users.capabilities();
 
     assertEquals(Set.of("userName", "name.givenName", "name.familyName", "externalId", "active"), capabilities.attributes());
-    assertEquals(Set.of("userName", "externalId"), capabilities.equalityFilterAttributes(),
+    assertEquals(ResourceCapabilities.equalityOn("userName", "externalId"), capabilities.filters(),
         "externalId and case-insensitive userName look-ups are resolved in the adapter");
     assertEquals(EnumSet.allOf(Operation.class), capabilities.operations());
     assertTrue(capabilities.deleteDeactivates());
@@ -124,6 +127,21 @@ class PostmanUsersTest {
 
     assertEquals(false, body(0).getBoolean("active"));
     assertEquals(false, created.get("active").asBoolean(true));
+  }
+
+  @Test
+  void aCreateWhoseOutcomeStaysUnknownReachesTheIdpAsThe502ItCarries() {
+    postman.simulator.inject(new Fault("POST", "/Users", 3, new FaultAction.Respond(PostmanError.ADD_MEMBER_FAILED)));
+
+    ScimFailure failure = failure(users.create(jane(true)));
+
+    assertEquals(ScimFailure.class, failure.getClass(), "a plain ScimFailure: nothing the gateway would answer with 500");
+    assertEquals(502, failure.status());
+    assertTrue(failure.detail().startsWith("Postman failed on POST /Users with HTTP 500: Unable to add members"),
+        failure.detail());
+    assertEquals(Optional.empty(), failure.retryAfterSeconds());
+    assertEquals(List.of("POST /Users", "GET /Users", "POST /Users", "GET /Users", "POST /Users", "GET /Users"), calls(),
+        "each unknown outcome is looked up before the create is sent again");
   }
 
   @Test
@@ -184,7 +202,7 @@ class PostmanUsersTest {
   void modifyOfOnlyActiveIsOnlyAPatch() {
     String id = createJane(true);
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(true), jane(false))));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(true), jane(false))));
 
     assertEquals(List.of("PATCH /Users/{id}"), calls());
     assertEquals(setActive(false), body(0));
@@ -197,7 +215,7 @@ class PostmanUsersTest {
     ObjectNode after = jane(true);
     ((ObjectNode) after.get("name")).put("givenName", "Janet");
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(true), after)));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(true), after)));
 
     assertEquals(List.of("PUT /Users/{id}"), calls());
     assertEquals("Janet", body(0).getJsonObject("name").getString("givenName"));
@@ -211,7 +229,7 @@ class PostmanUsersTest {
     ObjectNode after = jane(true);
     ((ObjectNode) after.get("name")).put("familyName", "Dough");
 
-    ObjectNode stored = await(users.modify(id, new ChangeSet(jane(false), after)));
+    ObjectNode stored = await(users.modify(id, PostmanTestSupport.change(jane(false), after)));
 
     assertEquals(List.of("PUT /Users/{id}", "PATCH /Users/{id}"), calls());
     assertEquals(setActive(true), body(1));
@@ -223,7 +241,7 @@ class PostmanUsersTest {
   void modifyThatChangesNothingPostmanCaresAboutSendsNothing() {
     String id = createJane(true);
 
-    ObjectNode result = await(users.modify(id, new ChangeSet(jane(true), jane(true))));
+    ObjectNode result = await(users.modify(id, PostmanTestSupport.change(jane(true), jane(true))));
 
     assertEquals(List.of(), calls());
     assertEquals("jane@example.com", result.get("userName").asText());
@@ -252,7 +270,7 @@ class PostmanUsersTest {
   void listPushesUserNameEqDownWithPaging() {
     String id = createJane(true);
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", "jane@example.com")), 1, 7)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", "jane@example.com", false)), 1, 7)));
 
     assertEquals(List.of("GET /Users"), calls());
     Map<String, List<String>> query = query(postman.simulator.requests().get(0));
@@ -300,7 +318,7 @@ class PostmanUsersTest {
         "{\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"F\",\"familyName\":\"T\"}}")));
     postman.simulator.clearRequests();
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", userName)), 1, 100)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", userName, false)), 1, 100)));
 
     assertEquals(List.of("userName eq \"first+tag@example.com\""), query(postman.simulator.requests().get(0)).get("filter"));
     assertEquals(1, page.totalResults(), "a '+' sent unencoded would arrive as a space");
@@ -313,7 +331,7 @@ class PostmanUsersTest {
   void quotesAndBackslashesInAFilterValueAreEscapedForPostman() {
     String userName = "we\"ird+x\\y@example.com";
 
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter("userName", userName)), 1, 100)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality("userName", userName, false)), 1, 100)));
 
     RecordedRequest request = postman.simulator.requests().get(0);
     assertEquals(List.of("userName eq \"we\\\"ird+x\\\\y@example.com\""), query(request).get("filter"));

@@ -41,7 +41,7 @@ class AnswerAfterUpstreamChangeTest {
   }
 
   @ParameterizedTest(name = "POST /Users{0}")
-  @CsvSource({"?attributes=.", "?attributes=..", "?excludedAttributes=.", "?attributes=userName,.", "?excludedAttributes=..,name"})
+  @CsvSource({"?attributes=.", "?attributes=..", "?excludedAttributes=.", "'?attributes=userName,.'", "'?excludedAttributes=..,name'"})
   void aProjectionThatCannotBeAppliedAnswersTheWholeCreatedUser(String query) {
     RawHttp.Answer answer = create(query, "");
 
@@ -90,10 +90,23 @@ class AnswerAfterUpstreamChangeTest {
     URI.create(answer.header("Location"));
   }
 
+  @ParameterizedTest(name = "GET /Users{0}")
+  @CsvSource({"?attributes=.", "?attributes=..", "'?attributes=userName,.'"})
+  void aReadWithAttributesThatAreNoPathsIs400BeforeAnyUpstreamCall(String query) {
+    RawHttp.Answer answer = RawHttp.exchange(harness.gateway.port(), "GET /scim/v2/acme/Users" + query + " HTTP/1.1\r\n"
+        + "Host: localhost\r\nAuthorization: Bearer " + GatewayHarness.TOKEN + "\r\n\r\n");
+
+    assertEquals(400, answer.status(), answer.body());
+    assertEquals("invalidValue", answer.json().getString("scimType"));
+    assertEquals(List.of(), harness.upstreamCalls());
+  }
+
   @Test
-  void aListWithAProjectionThatCannotBeAppliedIsAnsweredWhole() {
+  void aListWhoseProjectionCannotBeAppliedIsAnsweredWhole() {
     assertEquals(201, create("", "").status());
-    RawHttp.Answer answer = RawHttp.exchange(harness.gateway.port(), "GET /scim/v2/acme/Users?attributes=. HTTP/1.1\r\n"
+    harness.simulator.clearRequests();
+
+    RawHttp.Answer answer = RawHttp.exchange(harness.gateway.port(), "GET /scim/v2/acme/Users?excludedAttributes=. HTTP/1.1\r\n"
         + "Host: localhost\r\nAuthorization: Bearer " + GatewayHarness.TOKEN + "\r\n\r\n");
 
     assertEquals(200, answer.status(), answer.body());

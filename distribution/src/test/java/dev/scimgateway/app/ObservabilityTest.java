@@ -169,7 +169,7 @@ class ObservabilityTest {
         "no audit line for a PATCH that changed nothing upstream");
     JsonObject created = audits.get(0);
     assertEquals(id, created.getString("id"));
-    assertEquals("jane@example.com", created.getString("userName"));
+    assertEquals("jane@example.com", created.getString("display"), "the User type's display attribute, userName");
     assertEquals("success", created.getString("outcome"));
     assertEquals(new JsonArray().add("active").add("externalId").add("name.familyName").add("name.givenName").add("userName"),
         created.getJsonArray("attributes"));

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * Unauthenticated control endpoints for out-of-process use (the simulator binds to loopback by default):
  * <ul>
  *   <li>{@code GET /_simulator/users}: the stored users, as GET /Users/{id} returns them</li>
+ *   <li>{@code GET /_simulator/groups}: the stored groups, as GET /Groups/{id} returns them</li>
  *   <li>{@code GET /_simulator/requests}, {@code DELETE /_simulator/requests}: the recorded SCIM requests</li>
  *   <li>{@code GET /_simulator/stats}: rate-limit counters and the number of pending faults</li>
  *   <li>{@code POST /_simulator/faults} (see {@link FaultJson}), {@code DELETE /_simulator/faults}</li>
@@ -29,6 +30,7 @@ final class ControlRoutes {
 
   void mount(Router router) {
     router.get(PREFIX + "/users").handler(ctx -> json(ctx, 200, new JsonArray(simulator.users()).encode()));
+    router.get(PREFIX + "/groups").handler(ctx -> json(ctx, 200, new JsonArray(simulator.groups()).encode()));
     router.get(PREFIX + "/requests").handler(ctx -> {
       JsonArray requests = new JsonArray();
       simulator.requests().forEach(r -> requests.add(r.toJson()));

@@ -15,7 +15,7 @@ final class Discovery {
         .put("documentationUri", "https://learning.postman.com/docs/administration/managing-your-team/configuring-scim")
         .put("patch", supported(true))
         .put("bulk", supported(false).put("maxOperations", 0).put("maxPayloadSize", 0))
-        .put("filter", supported(true).put("maxResults", UserEndpoints.MAX_RESULTS))
+        .put("filter", supported(true).put("maxResults", ListResponse.MAX_RESULTS))
         .put("changePassword", supported(false))
         .put("sort", supported(false))
         .put("etag", supported(false))
@@ -27,17 +27,22 @@ final class Discovery {
   }
 
   /**
-   * A bare JSON array, not a ListResponse. Only the User entry, as in the 2022 collection: the simulator has no
-   * Groups. The enterprise extension is marked required, as Postman does.
+   * A bare JSON array, not a ListResponse: the User entry, with the enterprise extension marked required as Postman
+   * does, and the Group entry exactly as the 2023–2024 collection shows it (id, endpoint, description).
    */
   static JsonArray resourceTypes() {
-    return new JsonArray().add(new JsonObject()
-        .put("id", "User")
-        .put("endpoint", "/Users")
-        .put("schema", StoredUser.USER_SCHEMA)
-        .put("schemaExtensions", new JsonArray().add(new JsonObject()
-            .put("schema", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
-            .put("required", true))));
+    return new JsonArray()
+        .add(new JsonObject()
+            .put("id", "User")
+            .put("endpoint", "/Users")
+            .put("schema", StoredUser.USER_SCHEMA)
+            .put("schemaExtensions", new JsonArray().add(new JsonObject()
+                .put("schema", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                .put("required", true))))
+        .add(new JsonObject()
+            .put("id", "Group")
+            .put("endpoint", "/Groups")
+            .put("description", "Group Account"));
   }
 
   private static JsonObject supported(boolean supported) {

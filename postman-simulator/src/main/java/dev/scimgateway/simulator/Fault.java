@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param method    {@code GET}, {@code POST}, … (case-insensitive) or {@code *} for any method
  * @param pathRegex a regular expression that must match the whole path after {@code /scim/v2}, e.g.
- *                  {@code /Users} or {@code /Users/.+}
+ *                  {@code /Users}, {@code /Users/.+} or {@code /Groups/.+}
  * @param times     how many matching requests the fault applies to; at least 1
  * @param action    what to do with a matching request
  */

@@ -3,9 +3,10 @@ package dev.scimgateway.simulator;
 import java.util.Optional;
 
 /**
- * Parses the (already URL-decoded) {@code filter} of GET /Users. Postman supports one comparison only:
- * {@code userName eq "<v>"} (also {@code '<v>'}, as in the 2022 collection) and {@code active eq "true"|"false"}
- * (quoted as in the OpenAPI examples, or bare). Attribute names and the operator are case-insensitive, as RFC 7644
+ * Parses the (already URL-decoded) {@code filter} of GET /Users and GET /Groups. Postman supports one comparison
+ * only: on users {@code userName eq "<v>"} (also {@code '<v>'}, as in the 2022 collection) and
+ * {@code active eq "true"|"false"} (quoted as in the OpenAPI examples, or bare); on groups
+ * {@code displayName eq "<v>"} (or {@code '<v>'}). Attribute names and the operator are case-insensitive, as RFC 7644
  * requires; the value is matched as written. Every other attribute, operator, {@code and}/{@code or}/{@code not},
  * grouping or trailing text is unsupported.
  */
@@ -18,12 +19,31 @@ final class FilterParser {
     this.text = text;
   }
 
-  /** The filter, or empty when Postman would answer "You’ve used filter(s) that Postman doesn’t support." */
+  /** The users filter, or empty when Postman would answer "You’ve used filter(s) that Postman doesn’t support." */
   static Optional<UserFilter> parse(String filter) {
-    return new FilterParser(filter).filter();
+    return new FilterParser(filter).equality().flatMap(FilterParser::userFilter);
   }
 
-  private Optional<UserFilter> filter() {
+  /** The groups filter, or empty when Postman would answer "You’ve used filter(s) that Postman doesn’t support." */
+  static Optional<GroupFilter> parseGroupFilter(String filter) {
+    return new FilterParser(filter).equality()
+        .filter(eq -> eq.attribute().equalsIgnoreCase("displayName") && eq.value().quoted())
+        .map(eq -> new GroupFilter(eq.value().text()));
+  }
+
+  private static Optional<UserFilter> userFilter(Equality eq) {
+    Value value = eq.value();
+    if (eq.attribute().equalsIgnoreCase("userName") && value.quoted()) {
+      return Optional.of(new UserFilter.UserNameEq(value.text()));
+    }
+    if (eq.attribute().equalsIgnoreCase("active") && (value.text().equals("true") || value.text().equals("false"))) {
+      return Optional.of(new UserFilter.ActiveEq(Boolean.parseBoolean(value.text())));
+    }
+    return Optional.empty();
+  }
+
+  /** The whole text as one {@code <attribute> eq <value>}, or empty. */
+  private Optional<Equality> equality() {
     String attribute = word();
     String operator = word();
     Value value = value();
@@ -32,13 +52,10 @@ final class FilterParser {
         || !operator.equalsIgnoreCase("eq")) {
       return Optional.empty();
     }
-    if (attribute.equalsIgnoreCase("userName") && value.quoted()) {
-      return Optional.of(new UserFilter.UserNameEq(value.text()));
-    }
-    if (attribute.equalsIgnoreCase("active") && (value.text().equals("true") || value.text().equals("false"))) {
-      return Optional.of(new UserFilter.ActiveEq(Boolean.parseBoolean(value.text())));
-    }
-    return Optional.empty();
+    return Optional.of(new Equality(attribute, value));
+  }
+
+  private record Equality(String attribute, Value value) {
   }
 
   private record Value(String text, boolean quoted) {

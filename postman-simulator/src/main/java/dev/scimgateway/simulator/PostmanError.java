@@ -5,8 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /**
- * Every SCIM error Postman documents for the Users API (digest §7), with its exact status, {@code scimType} and
- * {@code detail} text. Apostrophes are curly (’) where the official collections have them.
+ * Every SCIM error Postman documents for the Users and Groups APIs (digest §7), with its exact status,
+ * {@code scimType} and {@code detail} text. Apostrophes are curly (’) where the official collections have them.
+ * The Groups API reuses the Users texts (the 409, the 500s, …) as Postman does; only its 404s are its own.
  *
  * <p>The body is {@code {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],["scimType"],"detail","status"}}
  * where {@code status} is the status code as a JSON string, except for 429, where Postman sends the number.
@@ -18,6 +19,10 @@ public enum PostmanError {
   ADMIN_NOT_ALLOWED(403, null, "The admin is not allowed to perform this action."),
   NOT_MEMBER(404, null, "This person isn’t a member of the team."),
   NOT_MEMBER_FORBIDDEN(403, null, "This person isn’t a member of the team."),
+  /** GET and DELETE /Groups/{id} for an unknown group. */
+  GROUP_NOT_MEMBER(404, null, "This group isn’t a member of the team."),
+  /** PATCH /Groups/{id}'s wording of {@link #GROUP_NOT_MEMBER}, with a capital G. */
+  GROUP_NOT_MEMBER_ON_PATCH(404, null, "This Group isn’t a member of the team."),
   TEAM_GONE(400, null, "This Postman team doesn’t exist anymore."),
   /** PATCH /Users/{id}'s wording of {@link #TEAM_GONE}, with a straight apostrophe. */
   TEAM_DOESNT_EXIST(400, null, "Team doesn't exist."),

@@ -10,11 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An in-memory, faithful implementation of Postman's SCIM 2.0 Users API (see {@code shared/docs/postman-scim.md}).
+ * An in-memory, faithful implementation of Postman's SCIM 2.0 Users and Groups APIs (see
+ * {@code shared/docs/postman-scim.md}).
  *
  * <p>Under {@link #baseUrl()} it serves {@code GET/POST /Users}, {@code GET/PUT/PATCH /Users/{id}},
- * {@code GET /ServiceProviderConfig} and {@code GET /ResourceTypes}; everything else gets Postman's generic
- * 404. Each SCIM request goes through, in order:
+ * {@code GET/POST /Groups}, {@code GET/PATCH/DELETE /Groups/{id}}, {@code GET /ServiceProviderConfig} and
+ * {@code GET /ResourceTypes}; everything else gets Postman's generic 404. Group calls share the users' budgets
+ * (GET a read; POST, PATCH and DELETE writes). Each SCIM request goes through, in order:
  * <ol>
  *   <li>the {@linkplain #inject(Fault) fault queue}: the first matching fault applies, whatever the request's key;</li>
  *   <li>authentication: the {@code Authorization} header must be the key, raw or as {@code Bearer <key>};</li>
@@ -34,6 +36,7 @@ public final class PostmanSimulator {
   private final Vertx vertx;
   private final SimulatorOptions options;
   private final UserStore store = new UserStore(Clock.systemUTC());
+  private final GroupStore groupStore = new GroupStore(Clock.systemUTC());
   private final FaultQueue faults = new FaultQueue();
   private final RequestLog log = new RequestLog();
   private final RequestBudget budget;
@@ -57,7 +60,7 @@ public final class PostmanSimulator {
       return Future.failedFuture(new IllegalStateException("already started"));
     }
     starting = true;
-    ScimApi api = new ScimApi(store, this::baseUrl);
+    ScimApi api = new ScimApi(store, groupStore, options.maxMembersPerRequest(), this::baseUrl);
     SimulatorRoutes routes = new SimulatorRoutes(vertx, new ApiKeyCheck(options.apiKey()), budget, faults, log, api);
     return vertx.createHttpServer()
         .requestHandler(routes.router(new ControlRoutes(this)))
@@ -97,6 +100,17 @@ public final class PostmanSimulator {
     return store.all().stream().filter(u -> u.userName().equals(userName)).findFirst().map(StoredUser::toJson);
   }
 
+  /** The stored groups in creation order, each exactly as {@code GET /Groups/{id}} returns it. */
+  public List<JsonObject> groups() {
+    return groupStore.all().stream().map(StoredGroup::toJson).toList();
+  }
+
+  /** The group whose displayName is exactly (case-sensitively) {@code displayName}. */
+  public Optional<JsonObject> groupByDisplayName(String displayName) {
+    return groupStore.all().stream().filter(g -> g.displayName().equals(displayName)).findFirst()
+        .map(StoredGroup::toJson);
+  }
+
   /** Every answered SCIM request in arrival order, control endpoints excluded. */
   public List<RecordedRequest> requests() {
     return log.snapshot();
@@ -130,9 +144,10 @@ public final class PostmanSimulator {
     return budget.maxInAnyWindow(writes);
   }
 
-  /** Drops users, recorded requests, faults, budget windows and counters. */
+  /** Drops users, groups, recorded requests, faults, budget windows and counters. */
   public void reset() {
     store.clear();
+    groupStore.clear();
     log.clear();
     faults.clear();
     budget.reset();

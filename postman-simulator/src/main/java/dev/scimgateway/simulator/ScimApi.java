@@ -6,17 +6,20 @@ import java.util.regex.Pattern;
 
 /**
  * Routes an authenticated, budgeted SCIM request to its endpoint. Paths are matched exactly and case-sensitively;
- * any other path or method (DELETE /Users/{id}, PUT /Users, /Groups, …) gets Postman's generic 404.
+ * any other path or method (DELETE /Users/{id}, PUT /Users, PUT /Groups/{id}, …) gets Postman's generic 404.
  */
 final class ScimApi {
 
   private static final Pattern USER_PATH = Pattern.compile("/Users/([^/]+)");
+  private static final Pattern GROUP_PATH = Pattern.compile("/Groups/([^/]+)");
 
   private final UserEndpoints users;
+  private final GroupEndpoints groups;
   private final Supplier<String> baseUrl;
 
-  ScimApi(UserStore store, Supplier<String> baseUrl) {
-    this.users = new UserEndpoints(store);
+  ScimApi(UserStore userStore, GroupStore groupStore, int maxMembersPerRequest, Supplier<String> baseUrl) {
+    this.users = new UserEndpoints(userStore);
+    this.groups = new GroupEndpoints(groupStore, userStore, maxMembersPerRequest);
     this.baseUrl = baseUrl;
   }
 
@@ -39,6 +42,23 @@ final class ScimApi {
         case "GET" -> users.get(id);
         case "PUT" -> users.replace(id, request);
         case "PATCH" -> users.patch(id, request);
+        default -> ScimResponse.notFound();
+      };
+    }
+    if (path.equals("/Groups")) {
+      return switch (method) {
+        case "GET" -> groups.list(request.params());
+        case "POST" -> groups.create(request);
+        default -> ScimResponse.notFound();
+      };
+    }
+    Matcher group = GROUP_PATH.matcher(path);
+    if (group.matches()) {
+      String id = group.group(1);
+      return switch (method) {
+        case "GET" -> groups.get(id);
+        case "PATCH" -> groups.patch(id, request);
+        case "DELETE" -> groups.delete(id);
         default -> ScimResponse.notFound();
       };
     }

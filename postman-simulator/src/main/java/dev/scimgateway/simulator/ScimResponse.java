@@ -25,6 +25,11 @@ record ScimResponse(int status, String contentType, String body) {
     return json(error.status(), error.body());
   }
 
+  /** DELETE /Groups/{id}'s answer: no body, no content type. */
+  static ScimResponse noContent() {
+    return new ScimResponse(204, null, "");
+  }
+
   /** Postman's non-SCIM answer to any route it does not have (digest §1.1, "Unknown route"). */
   static ScimResponse notFound() {
     return json(404, new JsonObject()

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * <pre>
  * java dev.scimgateway.simulator.SimulatorMain [--host H] [--port N] [--api-key K] [--window-seconds S]
- *                                              [--writes N] [--reads N]
+ *                                              [--writes N] [--reads N] [--max-members N]
  * </pre>
  */
 public final class SimulatorMain {
@@ -23,7 +23,7 @@ public final class SimulatorMain {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: SimulatorMain [--host H] [--port N] [--api-key K] [--window-seconds S]"
-          + " [--writes N] [--reads N]");
+          + " [--writes N] [--reads N] [--max-members N]");
       System.exit(2);
       return;
     }
@@ -55,6 +55,7 @@ public final class SimulatorMain {
             Duration.ofSeconds(number(flag, value)));
         case "--writes" -> options.withBudget(number(flag, value), options.readsPerWindow(), options.window());
         case "--reads" -> options.withBudget(options.writesPerWindow(), number(flag, value), options.window());
+        case "--max-members" -> options.withMaxMembersPerRequest(number(flag, value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       };
     }

@@ -13,7 +13,7 @@ record StoredUser(String id, String userName, String givenName, String familyNam
   static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 
   /** Postman's timestamp form, e.g. {@code 2021-02-22T04:24:13.000Z}: always three fraction digits. */
-  private static final DateTimeFormatter TIMESTAMP =
+  static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   StoredUser withName(String newGivenName, String newFamilyName, Instant now) {

@@ -1,7 +1,6 @@
 package dev.scimgateway.simulator;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -9,21 +8,13 @@ import java.util.Optional;
 /** GET, POST, PUT and PATCH on /Users, as Postman documents them (digest §1.1, §4, §7). */
 final class UserEndpoints {
 
-  /** {@code filter.maxResults} in ServiceProviderConfig, and the cap on {@code count}. */
-  static final int MAX_RESULTS = 100;
-
-  private static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
   private final UserStore store;
 
   UserEndpoints(UserStore store) {
     this.store = store;
   }
 
-  /**
-   * {@code startIndex} is 1-based (below 1 or unparsable means 1); {@code count} defaults to and is capped at 100,
-   * a negative one means 0, and 0 gives only {@code totalResults}.
-   */
+  /** Paged as {@link ListResponse} describes. */
   ScimResponse list(MultiMap params) {
     UserFilter filter = null;
     String filterText = params.get("filter");
@@ -34,18 +25,8 @@ final class UserEndpoints {
       }
       filter = parsed.get();
     }
-    int startIndex = Math.max(1, intParam(params, "startIndex", 1));
-    int count = Math.min(MAX_RESULTS, Math.max(0, intParam(params, "count", MAX_RESULTS)));
-
     List<StoredUser> matches = filter == null ? store.all() : store.all().stream().filter(filter).toList();
-    JsonArray resources = new JsonArray();
-    matches.stream().skip(startIndex - 1L).limit(count).map(StoredUser::toJson).forEach(resources::add);
-    return ScimResponse.json(200, new JsonObject()
-        .put("schemas", new JsonArray().add(LIST_SCHEMA))
-        .put("totalResults", matches.size())
-        .put("startIndex", startIndex)
-        .put("itemsPerPage", resources.size())
-        .put("Resources", resources));
+    return ListResponse.page(matches, params, StoredUser::toJson);
   }
 
   ScimResponse get(String id) {
@@ -121,17 +102,5 @@ final class UserEndpoints {
 
   private static boolean isChange(StoredUser user, String userName) {
     return !UserStore.lower(user.userName()).equals(UserStore.lower(userName));
-  }
-
-  private static int intParam(MultiMap params, String name, int fallback) {
-    String value = params.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.BiFunction;
 final class UserStore {
 
   private final Map<String, StoredUser> byId = new LinkedHashMap<>();
+  private final Map<String, String> idByLowerUserName = new HashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
@@ -29,13 +31,14 @@ final class UserStore {
   /** Adds a member, or returns empty when one with that userName (ignoring case) already exists. */
   synchronized Optional<StoredUser> create(UserValidator.NewUser user) {
     String key = lower(user.userName());
-    if (byId.values().stream().anyMatch(u -> lower(u.userName()).equals(key))) {
+    if (idByLowerUserName.containsKey(key)) {
       return Optional.empty();
     }
     Instant now = now();
     StoredUser stored = new StoredUser(newId(), user.userName(), user.givenName(), user.familyName(),
         user.externalId(), user.active(), now, now);
     byId.put(stored.id(), stored);
+    idByLowerUserName.put(key, stored.id());
     return Optional.of(stored);
   }
 
@@ -51,6 +54,8 @@ final class UserStore {
     }
     StoredUser updated = change.apply(current, now());
     byId.put(id, updated);
+    idByLowerUserName.remove(lower(current.userName()));
+    idByLowerUserName.put(lower(updated.userName()), id);
     return Optional.of(updated);
   }
 
@@ -60,6 +65,7 @@ final class UserStore {
 
   synchronized void clear() {
     byId.clear();
+    idByLowerUserName.clear();
   }
 
   private Instant now() {

@@ -1,5 +1,6 @@
 /**
- * An in-memory, faithful implementation of Postman's SCIM 2.0 Users API, for tests and the gateway's demo mode.
+ * An in-memory, faithful implementation of Postman's SCIM 2.0 Users and Groups APIs, for tests and the gateway's
+ * demo mode.
  *
  * <p>Start one with {@link dev.scimgateway.simulator.PostmanSimulator#create} and
  * {@link dev.scimgateway.simulator.PostmanSimulator#start()}; steer it with

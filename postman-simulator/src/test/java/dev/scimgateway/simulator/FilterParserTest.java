@@ -22,6 +22,16 @@ class FilterParserTest {
     assertEquals(Optional.of(new UserFilter.ActiveEq(false)), FilterParser.parse("Active EQ false"));
   }
 
+  @Test
+  void parsesTheGroupFilter() {
+    assertEquals(Optional.of(new GroupFilter("Test-API")), FilterParser.parseGroupFilter("displayName eq \"Test-API\""));
+    assertEquals(Optional.of(new GroupFilter("Sales Team")),
+        FilterParser.parseGroupFilter(" DisplayName EQ 'Sales Team' "));
+    assertTrue(FilterParser.parseGroupFilter("userName eq \"a@example.com\"").isEmpty());
+    assertTrue(FilterParser.parseGroupFilter("displayName eq Test").isEmpty());
+    assertTrue(FilterParser.parse("displayName eq \"Test-API\"").isEmpty());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "userName eq \"unterminated",

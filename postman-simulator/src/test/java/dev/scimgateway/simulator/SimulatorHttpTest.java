@@ -21,6 +21,8 @@ abstract class SimulatorHttpTest {
 
   static final String KEY = "PMAK-test-0123456789";
   static final String HOST = "127.0.0.1";
+  static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+  static final String PUT_OP = "urn:ietf:params:scim:api:messages:2.0:PutOp";
 
   Vertx vertx;
   PostmanSimulator simulator;
@@ -104,12 +106,67 @@ abstract class SimulatorHttpTest {
   }
 
   static JsonObject patchOf(JsonObject... operations) {
+    return patchOf(PATCH_OP, operations);
+  }
+
+  /** A PATCH body under the {@code schemas} URN {@code schema}. */
+  static JsonObject patchOf(String schema, JsonObject... operations) {
     JsonArray ops = new JsonArray();
     for (JsonObject op : operations) {
       ops.add(op);
     }
     return new JsonObject()
-        .put("schemas", new JsonArray().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+        .put("schemas", new JsonArray().add(schema))
         .put("Operations", ops);
+  }
+
+  /** A POST /Groups body whose members are the given user ids, without {@code display}. */
+  static JsonObject newGroup(String displayName, String... memberIds) {
+    return new JsonObject()
+        .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:Group"))
+        .put("displayName", displayName)
+        .put("members", members(memberIds));
+  }
+
+  /** {@code [{"value":id}, …]}. */
+  static JsonArray members(String... ids) {
+    JsonArray members = new JsonArray();
+    for (String id : ids) {
+      members.add(new JsonObject().put("value", id));
+    }
+    return members;
+  }
+
+  static JsonObject renameOp(String groupId, String displayName) {
+    return new JsonObject().put("op", "replace")
+        .put("value", new JsonObject().put("id", groupId).put("displayName", displayName));
+  }
+
+  static JsonObject addMembersOp(String... ids) {
+    return new JsonObject().put("op", "add").put("path", "members").put("value", members(ids));
+  }
+
+  static JsonObject removeMemberOp(String id) {
+    return new JsonObject().put("op", "remove").put("path", "members[value eq \"" + id + "\"]");
+  }
+
+  static JsonObject replaceMembersOp(String... ids) {
+    return new JsonObject().put("op", "replace").put("path", "members").put("value", members(ids));
+  }
+
+  /** Creates a group and returns the 201 body. */
+  JsonObject createGroup(String displayName, String... memberIds) throws Exception {
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/Groups", newGroup(displayName, memberIds));
+    assertEquals(201, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonObject();
+  }
+
+  /** Creates users and returns their ids. */
+  String[] createUsers(String prefix, int count) throws Exception {
+    String[] ids = new String[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = create(prefix + i + "@example.com").getString("id");
+    }
+    return ids;
   }
 }

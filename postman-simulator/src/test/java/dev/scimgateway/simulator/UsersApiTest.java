@@ -345,7 +345,7 @@ class UsersApiTest extends SimulatorHttpTest {
 
     assertEquals(200, response.statusCode());
     JsonArray types = response.bodyAsJsonArray();
-    assertEquals(1, types.size());
+    assertEquals(2, types.size());
     assertEquals("/Users", types.getJsonObject(0).getString("endpoint"));
     assertEquals("urn:ietf:params:scim:schemas:core:2.0:User", types.getJsonObject(0).getString("schema"));
   }
@@ -398,7 +398,7 @@ class UsersApiTest extends SimulatorHttpTest {
         await(scim(HttpMethod.DELETE, "/Users/" + id).send()),
         await(scim(HttpMethod.PUT, "/Users").sendJsonObject(newUser("a@example.com", "A", "B"))),
         await(scim(HttpMethod.POST, "/Users/" + id).sendJsonObject(newUser("a@example.com", "A", "B"))),
-        await(scim(HttpMethod.GET, "/Groups").send()),
+        await(scim(HttpMethod.DELETE, "/Groups").send()),
         await(scim(HttpMethod.GET, "/Schemas").send()),
         await(scim(HttpMethod.GET, "/users").send()),
         await(scim(HttpMethod.GET, "/Users/").send()),

@@ -3,6 +3,9 @@ package dev.scimgateway.adapter.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +44,36 @@ public record ChangeSet(ObjectNode before, ObjectNode after) {
     Set<String> paths = new TreeSet<>();
     collectDifferences(before, after, "", paths);
     return paths;
+  }
+
+  /**
+   * The values of a multi-valued attribute that {@link #after()} has and {@link #before()} has not.
+   * Values are matched by their {@code value} sub-attribute when they have one (group members), else
+   * whole.
+   */
+  public List<JsonNode> added(String attribute) {
+    return missingFrom(at(after, attribute), at(before, attribute));
+  }
+
+  /** The values of a multi-valued attribute that {@link #before()} has and {@link #after()} has not. */
+  public List<JsonNode> removed(String attribute) {
+    return missingFrom(at(before, attribute), at(after, attribute));
+  }
+
+  private static List<JsonNode> missingFrom(JsonNode values, JsonNode other) {
+    Set<JsonNode> keys = new HashSet<>();
+    other.forEach(value -> keys.add(identity(value)));
+    List<JsonNode> missing = new ArrayList<>();
+    values.forEach(value -> {
+      if (!keys.contains(identity(value))) {
+        missing.add(value);
+      }
+    });
+    return missing;
+  }
+
+  private static JsonNode identity(JsonNode value) {
+    return value.has("value") ? value.get("value") : value;
   }
 
   /** The value at a dotted path of {@link #after()}, or a missing node. */

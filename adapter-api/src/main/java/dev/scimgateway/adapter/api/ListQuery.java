@@ -1,18 +1,21 @@
 package dev.scimgateway.adapter.api;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One page of a list request, as the gateway pushes it down.
  *
- * @param filter an equality filter on an attribute the provider declared in
- *     {@link ResourceCapabilities#equalityFilterAttributes()}, or empty for all resources
+ * @param filter a filter on attributes and operators the provider declared, or empty for all resources
  * @param startIndex 1-based index of the first result (RFC 7644 §3.4.2.4)
  * @param count the largest number of resources to return; 0 asks only for the total
+ * @param selection the attributes the IdP will be shown
  */
-public record ListQuery(Optional<EqualityFilter> filter, int startIndex, int count) {
+public record ListQuery(Optional<ListFilter> filter, int startIndex, int count, AttributeSelection selection) {
 
   public ListQuery {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(selection, "selection");
     if (startIndex < 1) {
       throw new IllegalArgumentException("startIndex is 1-based, got " + startIndex);
     }
@@ -21,11 +24,8 @@ public record ListQuery(Optional<EqualityFilter> filter, int startIndex, int cou
     }
   }
 
-  /**
-   * {@code attribute eq value}.
-   *
-   * @param attribute the attribute path as declared by the provider, e.g. {@code userName}
-   * @param value the compared value as text ({@code true} for a boolean)
-   */
-  public record EqualityFilter(String attribute, String value) {}
+  /** A query for the default attributes. */
+  public ListQuery(Optional<ListFilter> filter, int startIndex, int count) {
+    this(filter, startIndex, count, AttributeSelection.DEFAULT);
+  }
 }

@@ -2,7 +2,6 @@ package dev.scimgateway.adapter.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import java.util.Set;
 
 /**
  * The operations an adapter performs on one resource type upstream.
@@ -22,21 +21,15 @@ public interface ResourceProvider {
   /** Creates a resource and returns it as stored, with its {@code id}. */
   Future<ObjectNode> create(ObjectNode resource);
 
-  /** Returns the resource, or fails with a 404 {@link ScimFailure}. */
-  Future<ObjectNode> get(String id);
-
   /**
-   * Reads the resource before the gateway applies a PATCH that targets {@code targetedAttributes} (the
-   * supported attribute paths its operations name). The default reads it with {@link #get}.
-   *
-   * <p>A provider that remembers recent answers may return one as a {@link Snapshot#remembered}
-   * snapshot and save the upstream read, but only when writing the targeted attributes cannot carry
-   * any other, possibly outdated, attribute of the remembered copy back upstream (for example, when
-   * they are written by an operation of their own). The gateway uses the snapshot only when every
-   * targeted attribute differs from it, and otherwise reads again with {@link #get}.
+   * Returns the resource, or fails with a 404 {@link ScimFailure}. {@code selection} says what the IdP
+   * will be shown, so that the provider may leave out what it would have to load separately.
    */
-  default Future<Snapshot> readForChange(String id, Set<String> targetedAttributes) {
-    return get(id).map(Snapshot::fresh);
+  Future<ObjectNode> get(String id, AttributeSelection selection);
+
+  /** Returns the resource with its default attributes. */
+  default Future<ObjectNode> get(String id) {
+    return get(id, AttributeSelection.DEFAULT);
   }
 
   /** Returns one page of resources matching the query. */
@@ -49,11 +42,14 @@ public interface ResourceProvider {
   Future<ObjectNode> replace(String id, ObjectNode resource);
 
   /**
-   * Applies a change the gateway worked out from a PATCH: {@code changes.before()} is the resource as
-   * read with {@link #readForChange}, {@code changes.after()} the state the IdP asked for. Returns the
-   * resource as stored afterwards.
+   * Applies a PATCH and returns the resource as stored afterwards. A provider whose upstream takes the
+   * operations applies them from {@code change} directly (a member added is one upstream call, without
+   * a read); one that must write whole state asks {@link ResourceChange#resolve()} for it and writes only
+   * what differs, so that a PATCH that changes nothing costs no upstream write. A change whose
+   * {@link ResourceChange#attributes()} are empty targets nothing the upstream stores: it writes nothing
+   * and answers the resource as it is, from a recent answer if the provider keeps one.
    */
-  Future<ObjectNode> modify(String id, ChangeSet changes);
+  Future<ObjectNode> modify(String id, ResourceChange change);
 
   /**
    * Deletes the resource, or does what the upstream offers instead (Postman deactivates), as its

@@ -139,4 +139,22 @@ class ChangeSetTest {
     assertThrows(NullPointerException.class, () -> new ChangeSet(null, json("{}")));
     assertThrows(NullPointerException.class, () -> new ChangeSet(json("{}"), null));
   }
+
+  @Test
+  void membersAddedAndRemovedAreMatchedByTheirValue() {
+    ChangeSet changes = new ChangeSet(
+        json("{\"members\":[{\"value\":\"u1\",\"display\":\"One\"},{\"value\":\"u2\"}]}"),
+        json("{\"members\":[{\"value\":\"u2\",\"display\":\"Two\"},{\"value\":\"u3\"}]}"));
+
+    assertEquals(List.of("u3"), changes.added("members").stream().map(member -> member.get("value").asText()).toList());
+    assertEquals(List.of("u1"), changes.removed("members").stream().map(member -> member.get("value").asText()).toList());
+  }
+
+  @Test
+  void anAbsentMultiValuedAttributeHasNoValues() {
+    ChangeSet changes = new ChangeSet(json("{}"), json("{\"members\":[{\"value\":\"u1\"}]}"));
+
+    assertEquals(1, changes.added("members").size());
+    assertEquals(List.of(), changes.removed("members"));
+  }
 }

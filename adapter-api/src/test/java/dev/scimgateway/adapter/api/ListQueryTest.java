@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +29,18 @@ class ListQueryTest {
 
   @Test
   void theSmallestValidQueryAsksOnlyForTheTotal() {
-    ListQuery query = new ListQuery(Optional.of(new EqualityFilter("userName", "a@example.com")), 1, 0);
+    ListQuery query = new ListQuery(Optional.of(ListFilter.equality("userName", "a@example.com", false)), 1, 0);
 
     assertEquals(1, query.startIndex());
     assertEquals(0, query.count());
-    assertEquals("userName", query.filter().orElseThrow().attribute());
-    assertEquals("a@example.com", query.filter().orElseThrow().value());
+    ListFilter.Comparison term = query.filter().orElseThrow().single().orElseThrow();
+    assertEquals("userName", term.attribute());
+    assertEquals("a@example.com", term.value());
+    assertEquals(AttributeSelection.DEFAULT, query.selection());
+  }
+
+  @Test
+  void aFilterHasAtLeastOneTerm() {
+    assertThrows(IllegalArgumentException.class, () -> new ListFilter(java.util.List.of()));
   }
 }

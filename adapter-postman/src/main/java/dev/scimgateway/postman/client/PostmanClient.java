@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudgets;
+import dev.scimgateway.adapter.support.budget.TeamKey;
+import dev.scimgateway.adapter.support.retry.RetryPolicy;
+import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
+import dev.scimgateway.adapter.support.upstream.RateLimitHints;
+import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.PostmanSettings;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -20,8 +29,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>a 5xx, a connection failure or a timeout is retried, for GET, PUT and PATCH, up to
  *       {@code retry.maxAttempts} attempts in all with exponential backoff and jitter; then 502. A
  *       POST is not blindly re-sent: unless the connection was refused (nothing was sent) it fails
- *       with an {@link UncertainOutcomeException} for the caller to resolve.</li>
+ *       with an {@link UncertainOutcome} for the caller to resolve (it is not a {@link ScimFailure}:
+ *       a caller that cannot resolve it must turn it into {@link UncertainOutcome#failure()} before
+ *       the gateway sees it).</li>
  * </ul>
  *
  * <p>Never blocks; the API key is sent in {@code Authorization} and appears nowhere else.
@@ -52,7 +63,6 @@ public final class PostmanClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** How many upstream 429s one call absorbs before the IdP is told to retry. */
   private static final int MAX_RATE_LIMITED = 5;
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final String tenant;
@@ -60,25 +70,24 @@ public final class PostmanClient {
   private final WebClient client;
   private final TeamBudget team;
   private final PostmanErrorTranslator errors;
-  private final PostmanMetrics metrics;
+  private final UpstreamMetrics metrics;
   private final AtomicLong sent = new AtomicLong();
 
   /**
-   * A client inside the budget it shares with the other tenants of its Postman team.
+   * A client inside the budget it shares with the other tenants of its Postman team in {@code teams},
+   * reporting to the gateway's telemetry.
    *
+   * @param teams the team budgets of the adapter factory that creates the client
    * @throws dev.scimgateway.adapter.api.InvalidConfigException when another tenant of the team set a
    *     different budget
    */
-  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings) {
-    this(vertx, tenant, settings, AdapterTelemetry.NOOP);
-  }
-
-  /** As above, reporting to the gateway's telemetry. */
-  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry) {
+  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
+      TeamBudgets teams) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.settings = settings;
-    this.team = TeamBudget.join(vertx, tenant, settings);
+    this.team = teams.join(vertx, tenant, TeamKey.of(settings.base(), settings.apiKey()),
+        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit");
     this.client = WebClient.create(vertx,
         new WebClientOptions()
             .setUserAgent("scim-gateway")
@@ -86,7 +95,12 @@ public final class PostmanClient {
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
-    this.metrics = new PostmanMetrics(telemetry, team);
+    this.metrics = new UpstreamMetrics(telemetry, team, "Postman", PostmanErrorTranslator::pathTemplate);
+  }
+
+  /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
+  public static TeamBudgets newTeamBudgets() {
+    return new TeamBudgets("Postman", "baseUrl and apiKey");
   }
 
   /** Sends the call within the budget; a 2xx answer's JSON body, or a failed future. */
@@ -209,7 +223,7 @@ public final class PostmanClient {
       if (call.isIdempotent() || failure instanceof ConnectException) {
         return retryOrFail(exchange, error, failure.getClass().getSimpleName());
       }
-      return Future.failedFuture(new UncertainOutcomeException(error));
+      return Future.failedFuture(new UncertainOutcome(error));
     }
     HttpResponse<Buffer> response = result.result();
     int status = response.statusCode();
@@ -229,7 +243,7 @@ public final class PostmanClient {
     if (status >= 500) {
       return call.isIdempotent()
           ? retryOrFail(exchange, error, "HTTP " + status)
-          : Future.failedFuture(new UncertainOutcomeException(error));
+          : Future.failedFuture(new UncertainOutcome(error));
     }
     return Future.failedFuture(error);
   }
@@ -256,14 +270,12 @@ public final class PostmanClient {
   /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
   private Future<JsonNode> retryOrFail(Exchange exchange, ScimFailure error, String what) {
     exchange.lastError = error;
-    PostmanSettings.Retry retry = settings.retry();
-    if (exchange.attempts >= retry.maxAttempts()) {
+    RetryPolicy retry = settings.retry().policy();
+    OptionalLong nextBackoff = retry.backoffBeforeNextAttempt(exchange.attempts, exchange.deadline, System.nanoTime());
+    if (nextBackoff.isEmpty()) {
       return Future.failedFuture(error);
     }
-    long backoff = backoffMillis(retry.initialBackoff(), exchange.attempts);
-    if (System.nanoTime() + backoff * 1_000_000L - exchange.deadline > 0) {
-      return Future.failedFuture(error);
-    }
+    long backoff = nextBackoff.getAsLong();
     LOG.log(Level.INFO, "tenant " + tenant + ": " + exchange.call.method() + " "
         + PostmanErrorTranslator.pathTemplate(exchange.call) + " failed (" + what + "), attempt " + exchange.attempts
         + " of " + retry.maxAttempts() + "; retrying in " + backoff + " ms");
@@ -271,14 +283,11 @@ public final class PostmanClient {
   }
 
   /**
-   * The wait before attempt {@code attempt + 1}: {@code initial · 2^(attempt−1)}, half of it fixed and
-   * half random ("equal jitter"), capped at 30 s.
+   * {@link RetryPolicy#backoffMillis}, for the create that is sent again after an unknown outcome
+   * ({@code PostmanUsers}).
    */
   public static long backoffMillis(Duration initial, int attempt) {
-    long base = initial.toMillis() << Math.min(20, Math.max(0, attempt - 1));
-    base = Math.min(base, MAX_BACKOFF.toMillis());
-    long half = base / 2;
-    return half + ThreadLocalRandom.current().nextLong(base - half + 1);
+    return RetryPolicy.backoffMillis(initial, attempt);
   }
 
   private HttpRequest<Buffer> request(UpstreamCall call) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.PostmanSettings;
 import java.io.IOException;
 import java.net.ConnectException;

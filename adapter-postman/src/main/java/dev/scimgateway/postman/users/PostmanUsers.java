@@ -2,21 +2,23 @@ package dev.scimgateway.postman.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
+import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
-import dev.scimgateway.adapter.api.Snapshot;
+import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
+import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
-import dev.scimgateway.postman.client.UncertainOutcomeException;
-import dev.scimgateway.postman.client.UpstreamCall;
-import io.vertx.core.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -70,15 +72,15 @@ import java.util.concurrent.Executor;
  * otherwise the POST is sent again (up to {@code retry.maxAttempts} in all). A 409 on such a re-sent
  * POST is the earlier attempt's success and answered the same way.
  *
- * <h2>Reads before a PATCH</h2>
- * See {@link #readForChange}: a user just seen is not read again for a change of {@code active}
- * alone; any other change starts from a fresh read.
+ * <h2>PATCH</h2>
+ * See {@link #modify(String, ResourceChange)}: a change of {@code active} alone costs one write and no
+ * read; any other change starts from a fresh read.
  */
 public final class PostmanUsers implements ResourceProvider {
 
   private static final System.Logger LOG = System.getLogger(PostmanUsers.class.getName());
-  private static final ResourceCapabilities CAPABILITIES = new ResourceCapabilities(
-      PostmanUserBodies.STORED_ATTRIBUTES, Set.of("userName", "externalId"), EnumSet.allOf(Operation.class), true);
+  private static final ResourceCapabilities CAPABILITIES = new ResourceCapabilities(PostmanUserBodies.STORED_ATTRIBUTES,
+      ResourceCapabilities.equalityOn("userName", "externalId"), false, EnumSet.allOf(Operation.class), true);
   /** How long a warm-up page may wait for the read budget. */
   private static final Duration WARM_UP_WAIT = Duration.ofMinutes(10);
 
@@ -140,14 +142,14 @@ public final class PostmanUsers implements ResourceProvider {
       return Future.failedFuture(e);
     }
     String userName = body.path("userName").asText();
-    return create(body, userName, 1, false);
+    return UncertainOutcome.reportedAsScimFailure(create(body, userName, 1, false));
   }
 
   private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
     return client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body))
         .map(this::learned)
         .recover(failure -> {
-          if (failure instanceof UncertainOutcomeException uncertain) {
+          if (failure instanceof UncertainOutcome uncertain) {
             return afterUncertainCreate(body, userName, attempt, uncertain);
           }
           if (isStatus(failure, 409) && earlierUncertain) {
@@ -165,7 +167,7 @@ public final class PostmanUsers implements ResourceProvider {
 
   /** Did the create go through? Answer with the user if so, send it again if not. */
   private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String userName, int attempt,
-      UncertainOutcomeException uncertain) {
+      UncertainOutcome uncertain) {
     LOG.log(Level.INFO, "tenant " + client.tenant() + ": the outcome of a create is unknown (" + uncertain.detail()
         + "); looking the user up before anything else");
     return findByUserName(userName).transform(found -> {
@@ -205,24 +207,8 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   @Override
-  public Future<ObjectNode> get(String id) {
+  public Future<ObjectNode> get(String id, AttributeSelection selection) {
     return read(id);
-  }
-
-  /**
-   * A user Postman returned in the last {@code idCache.recentUserSeconds} (an IdP typically reads,
-   * then deactivates) is used without a second read when the PATCH targets only {@code active}:
-   * Postman's replace-active PATCH writes nothing else, so no outdated attribute of the remembered
-   * copy can reach Postman. A name change is a PUT of both names, so it always starts from a fresh
-   * read. (The gateway reads again too when {@code active} looks unchanged on the remembered copy.)
-   */
-  @Override
-  public Future<Snapshot> readForChange(String id, Set<String> targetedAttributes) {
-    boolean writtenAlone = targetedAttributes.stream().allMatch("active"::equalsIgnoreCase);
-    Optional<ObjectNode> remembered = writtenAlone ? recent.get(id) : Optional.empty();
-    return remembered
-        .map(user -> Future.succeededFuture(Snapshot.remembered(user)))
-        .orElseGet(() -> read(id).map(Snapshot::fresh));
   }
 
   @Override
@@ -233,7 +219,7 @@ public final class PostmanUsers implements ResourceProvider {
       parameters.put("count", String.valueOf(query.count()));
       return client.call(UpstreamCall.get("/Users", parameters)).map(this::page);
     }
-    ListQuery.EqualityFilter filter = query.filter().get();
+    ListFilter.Comparison filter = query.filter().get().single().orElseThrow();
     Future<Optional<ObjectNode>> found = filter.attribute().equalsIgnoreCase("externalId")
         ? findByExternalId(filter.value())
         : findByUserName(filter.value());
@@ -252,19 +238,41 @@ public final class PostmanUsers implements ResourceProvider {
         : Future.succeededFuture(stored));
   }
 
+  /**
+   * A change of {@code active} alone is Postman's replace-active PATCH, sent without reading the user:
+   * it writes nothing else, so no outdated attribute can reach Postman. A change of nothing Postman
+   * stores (Entra's manager, say) writes nothing and answers the user as Postman returned it in the last
+   * {@code idCache.recentUserSeconds}, or as read now. Anything else starts from a fresh read: a name
+   * change is a PUT of both names, then a PATCH if {@code active} changed too.
+   */
   @Override
-  public Future<ObjectNode> modify(String id, ChangeSet changes) {
+  public Future<ObjectNode> modify(String id, ResourceChange change) {
+    if (change.attributes().isEmpty()) {
+      return recent.get(id).map(Future::succeededFuture).orElseGet(() -> read(id));
+    }
+    Optional<JsonNode> active = change.assignedValue("active");
+    if (change.targetsOnly(Set.of("active")) && active.isPresent()) {
+      return active.get().isBoolean() ? setActive(id, active.get().asBoolean()) : cannotUnsetActive();
+    }
+    return change.resolve().compose(changes -> modify(id, changes));
+  }
+
+  private Future<ObjectNode> modify(String id, ChangeSet changes) {
     boolean namesChanged = changes.changed("userName") || changes.changed("name.givenName")
         || changes.changed("name.familyName") || changes.changed("externalId");
     boolean activeChanged = changes.changed("active");
     if (activeChanged && !changes.newValue("active").isBoolean()) {
-      return Future.failedFuture(ScimFailure.badRequest(ScimErrorType.MUTABILITY,
-          "Postman cannot unset active; replace it with true or false."));
+      return cannotUnsetActive();
     }
     Future<ObjectNode> afterPut = namesChanged ? put(id, changes.after()) : Future.succeededFuture(changes.before());
     return afterPut.compose(stored -> activeChanged
         ? setActive(id, changes.newValue("active").asBoolean())
         : Future.succeededFuture(stored));
+  }
+
+  private static Future<ObjectNode> cannotUnsetActive() {
+    return Future.failedFuture(ScimFailure.badRequest(ScimErrorType.MUTABILITY,
+        "Postman cannot unset active; replace it with true or false."));
   }
 
   @Override
@@ -424,7 +432,7 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private static boolean isStatus(Throwable failure, int status) {
-    return failure instanceof ScimFailure scim && !(failure instanceof UncertainOutcomeException) && scim.status() == status;
+    return failure instanceof ScimFailure scim && scim.status() == status;
   }
 
   private static String userPath(String id) {

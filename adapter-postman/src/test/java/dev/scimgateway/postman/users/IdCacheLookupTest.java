@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.postman.AdapterRig;
@@ -65,7 +65,7 @@ class IdCacheLookupTest {
   }
 
   private static List<ObjectNode> lookUp(PostmanUsers users, String attribute, String value) {
-    ResourcePage page = await(users.list(new ListQuery(Optional.of(new EqualityFilter(attribute, value)), 1, 100)));
+    ResourcePage page = await(users.list(new ListQuery(Optional.of(ListFilter.equality(attribute, value, false)), 1, 100)));
     assertEquals(page.resources().size(), page.totalResults());
     return page.resources();
   }
@@ -137,7 +137,7 @@ class IdCacheLookupTest {
 
     List<Future<ResourcePage>> lookUps = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      lookUps.add(users.list(new ListQuery(Optional.of(new EqualityFilter("externalId", "ext-" + (i * 7))), 1, 100)));
+      lookUps.add(users.list(new ListQuery(Optional.of(ListFilter.equality("externalId", "ext-" + (i * 7), false)), 1, 100)));
     }
     await(Future.all(lookUps));
 

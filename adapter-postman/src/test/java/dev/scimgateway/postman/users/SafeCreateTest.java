@@ -111,7 +111,7 @@ class SafeCreateTest {
     assertTrue(conflict.detail().contains("'Jane.Doe@Example.com'"), conflict.detail());
     rig.simulator.clearRequests();
     var page = await(users.list(new dev.scimgateway.adapter.api.ListQuery(java.util.Optional.of(
-        new dev.scimgateway.adapter.api.ListQuery.EqualityFilter("userName", "jane.doe@example.com")), 1, 100)));
+        dev.scimgateway.adapter.api.ListFilter.equality("userName", "jane.doe@example.com", false)), 1, 100)));
     assertEquals(1, page.totalResults(), "the IdP's next look-up finds the user the 409 was about");
     assertEquals(1, rig.simulator.requests().size());
   }

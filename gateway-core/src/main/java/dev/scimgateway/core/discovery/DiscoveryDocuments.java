@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
-import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.core.protocol.ListRequest;
-import dev.scimgateway.core.protocol.SchemaDefinitions;
 import dev.scimgateway.core.protocol.ScimJson;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
+import dev.scimgateway.core.resource.SchemaDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The RFC 7643 §5–7 discovery documents of one tenant, built from what its adapter declares: the
@@ -25,11 +26,11 @@ public final class DiscoveryDocuments {
   public static final String RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
   public static final String SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-  private static final List<ResourceType> KNOWN_TYPES = List.of(ResourceType.USER, ResourceType.GROUP);
-
+  private final ResourceTypeRegistry registry;
   private final ScimAdapter adapter;
 
-  public DiscoveryDocuments(ScimAdapter adapter) {
+  public DiscoveryDocuments(ResourceTypeRegistry registry, ScimAdapter adapter) {
+    this.registry = registry;
     this.adapter = adapter;
   }
 
@@ -56,51 +57,74 @@ public final class DiscoveryDocuments {
 
   /** RFC 7643 §6: the resource types this tenant serves. */
   public List<ObjectNode> resourceTypes(String baseUrl) {
-    List<ObjectNode> types = new ArrayList<>();
-    for (ResourceType type : KNOWN_TYPES) {
-      adapter.provider(type).ifPresent(provider -> types.add(resourceType(type, baseUrl)));
-    }
-    return types;
+    return served().map(served -> resourceType(served, baseUrl)).toList();
   }
 
   public Optional<ObjectNode> resourceType(String name, String baseUrl) {
-    return servedType(type -> type.name().equalsIgnoreCase(name)).map(type -> resourceType(type, baseUrl));
+    return served().filter(served -> served.definition().name().equalsIgnoreCase(name)).findFirst()
+        .map(served -> resourceType(served, baseUrl));
   }
 
-  /** RFC 7643 §7: the schemas of the served types, with only the attributes the upstream stores. */
+  /**
+   * RFC 7643 §7: the schemas of the served types, with only the attributes the upstream stores; an
+   * extension of which it stores nothing is left out.
+   */
   public List<ObjectNode> schemas(String baseUrl) {
-    List<ObjectNode> schemas = new ArrayList<>();
-    for (ResourceType type : KNOWN_TYPES) {
-      adapter.provider(type).ifPresent(provider -> schemas.add(schema(type, provider, baseUrl)));
-    }
-    return schemas;
+    return served().flatMap(served -> schemasOf(served, baseUrl)).toList();
   }
 
   public Optional<ObjectNode> schema(String urn, String baseUrl) {
-    return servedType(type -> type.schema().equalsIgnoreCase(urn))
-        .map(type -> schema(type, adapter.provider(type).orElseThrow(), baseUrl));
+    return served().flatMap(served -> schemasOf(served, baseUrl))
+        .filter(schema -> schema.path("id").asText().equalsIgnoreCase(urn))
+        .findFirst();
   }
 
-  private Optional<ResourceType> servedType(Predicate<ResourceType> matching) {
-    return KNOWN_TYPES.stream().filter(matching).filter(type -> adapter.provider(type).isPresent()).findFirst();
+  /** A resource type the registry defines and the tenant's adapter serves. */
+  private record Served(ResourceDefinition definition, ResourceCapabilities capabilities) {}
+
+  private Stream<Served> served() {
+    return registry.all().stream()
+        .flatMap(definition -> adapter.provider(definition.type()).stream()
+            .map(provider -> new Served(definition, provider.capabilities())));
   }
 
-  private static ObjectNode resourceType(ResourceType type, String baseUrl) {
+  private static ObjectNode resourceType(Served served, String baseUrl) {
+    ResourceType type = served.definition().type();
     ObjectNode node = ScimJson.newObject();
     node.putArray("schemas").add(RESOURCE_TYPE_SCHEMA);
     node.put("id", type.name()).put("name", type.name()).put("endpoint", "/" + type.endpoint())
-        .put("description", type.name()).put("schema", type.schema());
-    node.putArray("schemaExtensions");
+        .put("description", served.definition().description()).put("schema", type.schema());
+    ArrayNode extensions = node.putArray("schemaExtensions");
+    for (SchemaDefinition extension : served.definition().extensions()) {
+      if (storesAny(extension, served.capabilities())) {
+        extensions.addObject().put("schema", extension.id()).put("required", false);
+      }
+    }
     meta(node, "ResourceType", baseUrl + "/ResourceTypes/" + type.name());
     return node;
   }
 
-  private static ObjectNode schema(ResourceType type, ResourceProvider provider, String baseUrl) {
-    ObjectNode full = SchemaDefinitions.schema(type).orElseThrow();
-    ArrayNode kept = supportedAttributes((ArrayNode) full.get("attributes"), "", provider.capabilities());
-    full.set("attributes", kept);
+  private static Stream<ObjectNode> schemasOf(Served served, String baseUrl) {
+    List<ObjectNode> schemas = new ArrayList<>();
+    schemas.add(schema(served.definition().schema(), "", served.capabilities(), baseUrl));
+    for (SchemaDefinition extension : served.definition().extensions()) {
+      if (storesAny(extension, served.capabilities())) {
+        schemas.add(schema(extension, extension.id() + ":", served.capabilities(), baseUrl));
+      }
+    }
+    return schemas.stream();
+  }
+
+  private static boolean storesAny(SchemaDefinition extension, ResourceCapabilities capabilities) {
+    return capabilities.attributes().stream().anyMatch(path -> path.regionMatches(true, 0, extension.id() + ":", 0, extension.id().length() + 1));
+  }
+
+  private static ObjectNode schema(SchemaDefinition definition, String prefix, ResourceCapabilities capabilities,
+      String baseUrl) {
+    ObjectNode full = definition.document();
+    full.set("attributes", supportedAttributes((ArrayNode) full.get("attributes"), prefix, capabilities));
     full.putArray("schemas").add(SCHEMA_SCHEMA);
-    meta(full, "Schema", baseUrl + "/Schemas/" + type.schema());
+    meta(full, "Schema", baseUrl + "/Schemas/" + definition.id());
     return full;
   }
 

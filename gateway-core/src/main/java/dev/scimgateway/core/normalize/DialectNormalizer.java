@@ -1,6 +1,7 @@
 package dev.scimgateway.core.normalize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.core.resource.ResourceDefinition;
 import java.util.List;
 
 /** Applies every {@link NormalizationRule}, in order, to a request body. */
@@ -18,9 +19,9 @@ public final class DialectNormalizer {
         new CapitalisedPatchOps(), new DottedKeysInValueObjects(), new WrappedScalarValues(), new StringBooleans()));
   }
 
-  /** Rewrites {@code body} in place and returns it. */
-  public ObjectNode normalize(ObjectNode body) {
-    rules.forEach(rule -> rule.apply(body));
+  /** Rewrites {@code body}, a request body for a resource of {@code type}, in place and returns it. */
+  public ObjectNode normalize(ResourceDefinition type, ObjectNode body) {
+    rules.forEach(rule -> rule.apply(type, body));
     return body;
   }
 

@@ -2,6 +2,7 @@ package dev.scimgateway.core.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.core.resource.ResourceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class DottedKeysInValueObjects extends PatchOperationRule {
   }
 
   @Override
-  void rewrite(ObjectNode operation) {
+  void rewrite(ResourceDefinition type, ObjectNode operation) {
     if (!operation.hasNonNull("path") && operation.get("value") instanceof ObjectNode value) {
       nest(value);
     }

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.normalize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.core.resource.ResourceDefinition;
 
 /**
  * One IdP quirk turned into plain RFC 7644, applied in place to a request body before anything else
@@ -11,6 +12,6 @@ public interface NormalizationRule {
   /** A short name for logs and tests, e.g. {@code capitalised-patch-ops}. */
   String name();
 
-  /** Rewrites {@code body} in place. */
-  void apply(ObjectNode body);
+  /** Rewrites {@code body}, a request body for a resource of {@code type}, in place. */
+  void apply(ResourceDefinition type, ObjectNode body);
 }

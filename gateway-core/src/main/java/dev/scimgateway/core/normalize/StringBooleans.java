@@ -3,20 +3,19 @@ package dev.scimgateway.core.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.core.protocol.CoreSchema;
+import dev.scimgateway.core.resource.ResourceDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Entra ID sends booleans as strings ({@code "True"}, {@code "False"}). Rewrites the boolean
- * attributes of the core User schema wherever they appear: in a resource, in a PATCH operation's
+ * Entra ID sends booleans as strings ({@code "True"}, {@code "False"}). Rewrites the attributes the
+ * resource type's schemas declare boolean wherever they appear: in a resource, in a PATCH operation's
  * {@code value} object, and as the {@code value} of an operation whose {@code path} names one.
  */
 final class StringBooleans implements NormalizationRule {
-
-  private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("active", "primary");
 
   @Override
   public String name() {
@@ -24,21 +23,22 @@ final class StringBooleans implements NormalizationRule {
   }
 
   @Override
-  public void apply(ObjectNode body) {
-    rewrite(body);
+  public void apply(ResourceDefinition type, ObjectNode body) {
+    Set<String> booleans = type.booleanAttributeNames();
+    rewrite(body, booleans);
     for (JsonNode operation : body.path("Operations")) {
       if (operation instanceof ObjectNode op) {
-        String path = CoreSchema.unqualified(op.path("path").asText(""));
-        String lastSegment = path.substring(path.lastIndexOf('.') + 1);
-        if (isBooleanAttribute(lastSegment) && op.path("value").isTextual()) {
+        String path = op.path("path").asText("");
+        String lastSegment = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(':')) + 1);
+        if (booleans.contains(lastSegment.toLowerCase(Locale.ROOT)) && op.path("value").isTextual()) {
           toBoolean(op.get("value").asText()).ifPresent(value -> op.set("value", value));
         }
-        rewrite(op.path("value"));
+        rewrite(op.path("value"), booleans);
       }
     }
   }
 
-  private static void rewrite(JsonNode node) {
+  private static void rewrite(JsonNode node, Set<String> booleans) {
     if (node instanceof ObjectNode object) {
       // Collect the names first: the SCIM SDK's case-insensitive nodes hand out copies of their
       // entries, so writing through an entry would change nothing.
@@ -46,19 +46,15 @@ final class StringBooleans implements NormalizationRule {
       object.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
         JsonNode value = object.get(name);
-        if (isBooleanAttribute(name) && value.isTextual()) {
+        if (booleans.contains(name.toLowerCase(Locale.ROOT)) && value.isTextual()) {
           toBoolean(value.asText()).ifPresent(bool -> object.set(name, bool));
         } else if (value.isContainerNode() && !name.equals("Operations")) {
-          rewrite(value);
+          rewrite(value, booleans);
         }
       }
     } else if (node != null && node.isArray()) {
-      node.forEach(StringBooleans::rewrite);
+      node.forEach(element -> rewrite(element, booleans));
     }
-  }
-
-  private static boolean isBooleanAttribute(String name) {
-    return BOOLEAN_ATTRIBUTES.stream().anyMatch(name::equalsIgnoreCase);
   }
 
   private static Optional<JsonNode> toBoolean(String text) {

@@ -3,23 +3,17 @@ package dev.scimgateway.core.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.scimgateway.core.protocol.CoreSchema;
-import java.util.Locale;
+import dev.scimgateway.core.resource.AttributeDefinition;
+import dev.scimgateway.core.resource.ResourceDefinition;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Entra ID wraps scalars where RFC 7643 wants them plain ({@code "value":[{"value":"Janet"}]} for
- * {@code name.givenName}) and sends the enterprise {@code manager} as a bare id where RFC 7643 wants
- * {@code {"value":"<id>"}}. Rewrites both in PATCH operations whose {@code path} names the attribute.
+ * {@code name.givenName}) and sends a reference such as the enterprise {@code manager} as a bare id where
+ * RFC 7643 wants {@code {"value":"<id>"}}. Rewrites both in PATCH operations whose {@code path} names a
+ * single-valued simple attribute, or a single-valued complex one with a {@code value} sub-attribute.
  */
 final class WrappedScalarValues extends PatchOperationRule {
-
-  private static final Set<String> SINGLE_VALUED_SIMPLE = Set.of(
-      "username", "externalid", "displayname", "nickname", "title", "usertype", "preferredlanguage", "locale",
-      "timezone", "active", "profileurl", "name.givenname", "name.familyname", "name.formatted", "name.middlename",
-      "name.honorificprefix", "name.honorificsuffix");
-  private static final String MANAGER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user:manager";
 
   @Override
   public String name() {
@@ -27,15 +21,18 @@ final class WrappedScalarValues extends PatchOperationRule {
   }
 
   @Override
-  void rewrite(ObjectNode operation) {
+  void rewrite(ResourceDefinition type, ObjectNode operation) {
     if (!operation.path("path").isTextual()) {
       return;
     }
-    String path = operation.get("path").asText().trim().toLowerCase(Locale.ROOT);
+    Optional<AttributeDefinition> attribute = type.attribute(operation.get("path").asText());
+    if (attribute.isEmpty() || attribute.get().multiValued()) {
+      return;
+    }
     JsonNode value = operation.path("value");
-    if (SINGLE_VALUED_SIMPLE.contains(CoreSchema.unqualified(path))) {
+    if (!attribute.get().isComplex()) {
       unwrap(value).ifPresent(scalar -> operation.set("value", scalar));
-    } else if (path.equals(MANAGER) && value.isTextual()) {
+    } else if (attribute.get().subAttribute("value").isPresent() && value.isTextual()) {
       operation.set("value", operation.objectNode().set("value", TextNode.valueOf(value.asText())));
     }
   }

@@ -19,9 +19,10 @@ public final class AuditLog {
   }
 
   /**
+   * @param display the value of the resource type's display attribute ({@code userName}, {@code displayName})
    * @param failure the failure, or {@code null} when the change went through
    */
-  public void change(String requestId, String tenant, String action, String resourceType, String id, String userName,
+  public void change(String requestId, String tenant, String action, String resourceType, String id, String display,
       Collection<String> attributes, Throwable failure) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("requestId", requestId);
@@ -29,7 +30,7 @@ public final class AuditLog {
     line.put("action", action);
     line.put("resourceType", resourceType);
     line.put("id", id);
-    line.put("userName", userName);
+    line.put("display", display);
     line.put("attributes", List.copyOf(attributes).stream().sorted().toList());
     line.put("outcome", failure == null ? "success" : "failure");
     if (failure != null) {

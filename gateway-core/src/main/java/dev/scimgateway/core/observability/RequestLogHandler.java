@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -23,14 +22,19 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
   private static final String RECORD_KEY = "scim-gateway.request";
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final Set<String> RESOURCES = Set.of("Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas");
 
   private final Observability observability;
   private final Predicate<String> knownTenant;
+  private final Predicate<String> knownResource;
 
-  public RequestLogHandler(Observability observability, Predicate<String> knownTenant) {
+  /**
+   * @param knownTenant whether a path segment names a tenant, so that unknown names are not metric labels
+   * @param knownResource whether a path segment below a tenant names an endpoint, e.g. {@code Users}
+   */
+  public RequestLogHandler(Observability observability, Predicate<String> knownTenant, Predicate<String> knownResource) {
     this.observability = observability;
     this.knownTenant = knownTenant;
+    this.knownResource = knownResource;
   }
 
   /** The request id of the request being served. */
@@ -60,7 +64,7 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     String[] segments = ctx.request().path().split("/");
     boolean scim = segments.length > 3 && segments[1].equals("scim") && segments[2].equals("v2");
     String tenant = scim && knownTenant.test(segments[3]) ? segments[3] : scim ? "unknown" : "-";
-    String resource = scim && segments.length > 4 && RESOURCES.contains(segments[4]) ? segments[4] : scim ? "other" : ctx.request().path();
+    String resource = scim && segments.length > 4 && knownResource.test(segments[4]) ? segments[4] : scim ? "other" : ctx.request().path();
     String operation = operation(ctx.request().method(), segments.length > 5);
     int status = ctx.response().getStatusCode();
     if (scim) {

@@ -3,13 +3,16 @@ package dev.scimgateway.core.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributeSelection;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code attributes} and {@code excludedAttributes} query parameters (RFC 7644 §3.9), applied to
@@ -31,9 +34,36 @@ public final class AttributeProjection {
   }
 
   public static AttributeProjection fromQuery(MultiMap query) {
+    return fromQuery(query, Set.of());
+  }
+
+  /**
+   * The projection a request asks for; {@code neverReturned} (RFC 7643 {@code returned: never}, e.g.
+   * {@code password}) are removed from every response whatever was asked.
+   */
+  public static AttributeProjection fromQuery(MultiMap query, Set<String> neverReturned) {
     List<List<String>> included = paths(query.get("attributes"));
-    List<List<String>> excluded = paths(query.get("excludedAttributes"));
-    return included.isEmpty() && excluded.isEmpty() ? NONE : new AttributeProjection(included, excluded);
+    List<List<String>> excluded = new ArrayList<>(paths(query.get("excludedAttributes")));
+    if (included.isEmpty() && excluded.isEmpty() && neverReturned.isEmpty()) {
+      return NONE;
+    }
+    neverReturned.forEach(name -> excluded.add(List.of(name)));
+    return new AttributeProjection(included, excluded);
+  }
+
+  /** What the IdP will be shown, for a provider that can save work by leaving the rest out. */
+  public AttributeSelection selection() {
+    if (this == NONE) {
+      return AttributeSelection.DEFAULT;
+    }
+    Set<String> top = new HashSet<>();
+    included.forEach(path -> top.add(path.get(0).toLowerCase(Locale.ROOT)));
+    Set<String> dropped = new HashSet<>();
+    excluded.stream().filter(path -> path.size() == 1).forEach(path -> dropped.add(path.get(0).toLowerCase(Locale.ROOT)));
+    if (!top.isEmpty()) {
+      top.addAll(ALWAYS_RETURNED);
+    }
+    return new AttributeSelection(top, dropped);
   }
 
   /** A projected copy, or {@code resource} itself when nothing was asked for. */
@@ -41,15 +71,16 @@ public final class AttributeProjection {
     if (this == NONE) {
       return resource;
     }
+    ObjectNode result;
     if (!included.isEmpty()) {
-      ObjectNode result = ScimJson.newObject();
+      result = ScimJson.newObject();
       for (String always : ALWAYS_RETURNED) {
         copy(resource, result, List.of(always));
       }
       included.forEach(path -> copy(resource, result, path));
-      return result;
+    } else {
+      result = resource.deepCopy();
     }
-    ObjectNode result = resource.deepCopy();
     excluded.stream()
         .filter(path -> !(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0))))
         .forEach(path -> remove(result, path));

@@ -13,7 +13,7 @@ import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +68,21 @@ public final class PatchApplier {
         paths.add(prefix + name);
       }
     });
+  }
+
+  /** The operations as the SPI describes them, in order. */
+  public List<dev.scimgateway.adapter.api.PatchOperation> operations() {
+    return request.getOperations().stream()
+        .map(operation -> new dev.scimgateway.adapter.api.PatchOperation(
+            dev.scimgateway.adapter.api.PatchOperation.Op.valueOf(operation.getOpType().name()),
+            Optional.ofNullable(operation.getPath()).filter(path -> !path.isRoot()).map(Path::toString),
+            operation.getJsonNode()))
+        .toList();
+  }
+
+  /** The SCIM SDK's parsed operations, in order. */
+  List<PatchOperation> parsedOperations() {
+    return request.getOperations();
   }
 
   /** Returns a patched copy of {@code resource}; {@code resource} itself is left as it was. */

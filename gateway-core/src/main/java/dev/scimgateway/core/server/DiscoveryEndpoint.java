@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.messages.ListResponse;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.discovery.DiscoveryDocuments;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} of a tenant. */
 final class DiscoveryEndpoint {
+
+  private final ResourceTypeRegistry registry;
+
+  DiscoveryEndpoint(ResourceTypeRegistry registry) {
+    this.registry = registry;
+  }
 
   void serviceProviderConfig(RoutingContext ctx) {
     ScimResponses.json(ctx, 200, documents(ctx).serviceProviderConfig(ScimResponses.baseUrl(ctx)));
@@ -40,7 +47,7 @@ final class DiscoveryEndpoint {
     return new ListResponse<>(resources.size(), resources, 1, resources.size());
   }
 
-  private static DiscoveryDocuments documents(RoutingContext ctx) {
-    return new DiscoveryDocuments(TenantAuthHandler.tenant(ctx).adapter());
+  private DiscoveryDocuments documents(RoutingContext ctx) {
+    return new DiscoveryDocuments(registry, TenantAuthHandler.tenant(ctx).adapter());
   }
 }

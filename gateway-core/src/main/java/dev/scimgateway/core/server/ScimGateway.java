@@ -4,6 +4,7 @@ import dev.scimgateway.core.config.GatewayConfig;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.observability.RateLimitedLog;
 import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
@@ -85,7 +86,8 @@ public final class ScimGateway {
           HttpServerOptions options = options(serverConfig);
           certificate.ifPresent(it -> it.applyTo(options));
           return hardened(vertx, options, serverConfig,
-                  ScimRouter.create(vertx, serverConfig, tenants, observability, operational, managementPort.isEmpty()))
+                  ScimRouter.create(vertx, serverConfig, ResourceTypeRegistry.fromClasspath(), tenants, observability,
+                      operational, managementPort.isEmpty()))
               .listen(serverConfig.port(), serverConfig.host());
         })
         .compose(server -> {

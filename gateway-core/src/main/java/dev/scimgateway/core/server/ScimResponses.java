@@ -8,6 +8,8 @@ import dev.scimgateway.core.protocol.AttributeProjection;
 import dev.scimgateway.core.protocol.ScimErrors;
 import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.protocol.ScimMediaType;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -45,38 +47,49 @@ final class ScimResponses {
   /**
    * A resource, with {@code schemas}, {@code meta.resourceType} and {@code meta.location} filled in,
    * projected by {@code attributes} / {@code excludedAttributes}. It answers a change that was already
-   * made upstream, so a projection that fails answers the whole resource rather than an error.
+   * made upstream, so a projection that fails answers the whole resource (less what is never
+   * returned) rather than an error.
    */
-  static void resource(RoutingContext ctx, int status, ResourceType type, ObjectNode resource) {
-    decorate(ctx, type, resource);
+  static void resource(RoutingContext ctx, int status, ResourceDefinition definition, ObjectNode resource) {
+    decorate(ctx, definition.type(), resource);
     if (status == 201 && resource.path("meta").hasNonNull("location")) {
       ctx.response().putHeader(HttpHeaders.LOCATION, resource.path("meta").path("location").asText());
     }
-    json(ctx, status, projected(ctx, resource));
+    ObjectNode body;
+    try {
+      body = projected(ctx, definition, resource);
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
+    json(ctx, status, body);
   }
 
-  private static ObjectNode projected(RoutingContext ctx, ObjectNode resource) {
-    AttributeProjection projection;
+  private static ObjectNode projected(RoutingContext ctx, ResourceDefinition definition, ObjectNode resource) {
+    AttributeProjection asked;
     try {
-      projection = AttributeProjection.fromQuery(ctx.queryParams());
+      asked = AttributeProjection.fromQuery(ctx.queryParams(), definition.neverReturned());
     } catch (RuntimeException e) {
-      return projected((AttributeProjection) null, resource);
+      asked = null;
     }
-    return projected(projection, resource);
+    return projected(definition, asked, resource);
   }
 
   /**
-   * {@code resource} projected, or whole when the projection cannot be applied to it (logged, at most
-   * once a minute): an answer must not fail after the work was done.
+   * {@code resource} projected, or whole (less what {@code definition} never returns) when the
+   * projection cannot be applied (logged, at most once a minute): an answer must not fail after the
+   * work was done.
    */
-  static ObjectNode projected(AttributeProjection projection, ObjectNode resource) {
-    try {
-      return projection == null ? resource : projection.apply(resource);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "projection", "attributes/excludedAttributes could not be applied ("
-          + e.getClass().getSimpleName() + "); answered the whole resource");
-      return resource;
+  static ObjectNode projected(ResourceDefinition definition, AttributeProjection projection, ObjectNode resource) {
+    if (projection != null) {
+      try {
+        return projection.apply(resource);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "projection", "attributes/excludedAttributes could not be applied ("
+            + e.getClass().getSimpleName() + "); answered the whole resource");
+      }
     }
+    return AttributeProjection.fromQuery(MultiMap.caseInsensitiveMultiMap(), definition.neverReturned()).apply(resource);
   }
 
   static ObjectNode decorate(RoutingContext ctx, ResourceType type, ObjectNode resource) {

@@ -1,28 +1,35 @@
 package dev.scimgateway.core.server;
 
-import dev.scimgateway.adapter.api.ResourceType;
+import dev.scimgateway.adapter.api.ScimErrorType;
+import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
 import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.RequestLogHandler;
+import dev.scimgateway.core.operation.ResourceOperations;
+import dev.scimgateway.core.protocol.AttributeProjection;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
-import java.util.List;
 
 /** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
 
   private static final String TENANT = "/scim/v2/:tenant";
+  private static final ScimFailure UNUSABLE_PROJECTION = ScimFailure.badRequest(ScimErrorType.INVALID_VALUE,
+      "attributes and excludedAttributes are comma-separated attribute paths, such as userName or name.givenName.");
 
   private ScimRouter() {}
 
   /** The SCIM routes; {@code operational} is mounted too unless it has a port of its own. */
-  static Router create(Vertx vertx, ServerConfig server, TenantDirectory tenants, Observability observability,
+  static Router create(Vertx vertx, ServerConfig server, ResourceTypeRegistry resourceTypes, TenantDirectory tenants,
+      Observability observability,
       OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
@@ -30,7 +37,7 @@ final class ScimRouter {
     // only when well-formed (RequestOrigin). Vert.x Web's own parsing of them stays off: it throws on
     // malformed values wherever the request's scheme, host or address is read.
 
-    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent()));
+    router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::isKnownPath));
     router.route().handler(new ResponseGuard());
     if (withOperational) {
       operational.mount(router);
@@ -40,11 +47,12 @@ final class ScimRouter {
         .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
         .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()))
         .handler(ScimRouter::requireDecodableQuery);
+    router.get(TENANT + "/*").handler(ScimRouter::requireUsableProjection);
 
     TenantAuthHandler discoveryAuth = server.anonymousDiscovery()
         ? TenantAuthHandler.allowingAnonymous(tenants)
         : TenantAuthHandler.requiringToken(tenants);
-    DiscoveryEndpoint discovery = new DiscoveryEndpoint();
+    DiscoveryEndpoint discovery = new DiscoveryEndpoint(resourceTypes);
     router.get(TENANT + "/ServiceProviderConfig").handler(discoveryAuth).handler(discovery::serviceProviderConfig);
     router.get(TENANT + "/ResourceTypes").handler(discoveryAuth).handler(discovery::resourceTypes);
     router.get(TENANT + "/ResourceTypes/:id").handler(discoveryAuth).handler(discovery::resourceType);
@@ -54,11 +62,11 @@ final class ScimRouter {
     // Every other path below a tenant needs the tenant's token, so unknown paths reveal nothing.
     router.route(TENANT + "/*").handler(TenantAuthHandler.requiringToken(tenants));
 
-    // Every resource type the gateway knows; a tenant whose adapter does not serve one answers 404.
+    // Every resource type the registry knows; a tenant whose adapter does not serve one answers 404.
     AuditLog audit = new AuditLog(observability.log());
-    for (ResourceType type : List.of(ResourceType.USER, ResourceType.GROUP)) {
-      ResourceEndpoint endpoint = new ResourceEndpoint(type, DialectNormalizer.standard(), audit);
-      String collection = TENANT + "/" + type.endpoint();
+    for (ResourceDefinition type : resourceTypes.all()) {
+      ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit));
+      String collection = TENANT + "/" + type.type().endpoint();
       String item = collection + "/:id";
       router.get(collection).handler(endpoint::list);
       router.post(collection).handler(endpoint::create);
@@ -75,7 +83,7 @@ final class ScimRouter {
   /** The operational endpoints alone, for a management port. */
   static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLogHandler(observability, name -> false));
+    router.route().handler(new RequestLogHandler(observability, name -> false, segment -> false));
     router.route().handler(new ResponseGuard());
     operational.mount(router);
     handleFailures(router, new ScimFailureHandler());
@@ -91,6 +99,21 @@ final class ScimRouter {
       ctx.queryParams();
     } catch (RuntimeException e) {
       ctx.fail(HttpLayerErrors.MALFORMED_QUERY);
+      return;
+    }
+    ctx.next();
+  }
+
+  /**
+   * A read whose {@code attributes} cannot be told apart into attribute paths (say, {@code .}) is a 400
+   * rather than a failure of the read that follows. Writes are not refused here: their answer falls
+   * back to the whole resource (ScimResponses).
+   */
+  private static void requireUsableProjection(RoutingContext ctx) {
+    try {
+      AttributeProjection.fromQuery(ctx.queryParams()).selection();
+    } catch (RuntimeException e) {
+      ctx.fail(UNUSABLE_PROJECTION);
       return;
     }
     ctx.next();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.protocol.ScimJson;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DialectNormalizerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ResourceDefinition USER = ResourceTypeRegistry.fromClasspath().byName("User").orElseThrow();
   private static final String PATCH = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
 
   private static ObjectNode json(String text) {
@@ -108,7 +111,7 @@ class DialectNormalizerTest {
   void normalizesEntraAndOktaDialectsToPlainRfc7644(String name, String input, String expected) {
     ObjectNode body = json(input);
 
-    ObjectNode result = DialectNormalizer.standard().normalize(body);
+    ObjectNode result = DialectNormalizer.standard().normalize(USER, body);
 
     assertEquals(json(expected), result);
     assertSame(body, result, "normalizes in place");
@@ -135,7 +138,7 @@ class DialectNormalizerTest {
   void normalizesBodiesAsTheServerParsesThem(String name, String input, String expected) {
     ObjectNode body = ScimJson.parseObject(input.getBytes(StandardCharsets.UTF_8));
 
-    ObjectNode result = DialectNormalizer.standard().normalize(body);
+    ObjectNode result = DialectNormalizer.standard().normalize(USER, body);
 
     assertEquals(json(expected), json(result.toString()));
   }
@@ -145,7 +148,7 @@ class DialectNormalizerTest {
   void normalizesStringBooleansInsideObjectsAsTheServerParsesThem(String name, String input, String expected) {
     ObjectNode body = ScimJson.parseObject(input.getBytes(StandardCharsets.UTF_8));
 
-    ObjectNode result = DialectNormalizer.standard().normalize(body);
+    ObjectNode result = DialectNormalizer.standard().normalize(USER, body);
 
     assertEquals(json(expected), json(result.toString()));
   }
@@ -168,13 +171,13 @@ class DialectNormalizerTest {
       }
 
       @Override
-      public void apply(ObjectNode body) {
+      public void apply(ResourceDefinition type, ObjectNode body) {
         body.put("seen", body.path("active").isBoolean());
       }
     };
 
-    ObjectNode before = new DialectNormalizer(List.of(mark, new StringBooleans())).normalize(json("{\"active\":\"True\"}"));
-    ObjectNode after = new DialectNormalizer(List.of(new StringBooleans(), mark)).normalize(json("{\"active\":\"True\"}"));
+    ObjectNode before = new DialectNormalizer(List.of(mark, new StringBooleans())).normalize(USER, json("{\"active\":\"True\"}"));
+    ObjectNode after = new DialectNormalizer(List.of(new StringBooleans(), mark)).normalize(USER, json("{\"active\":\"True\"}"));
 
     assertEquals(false, before.get("seen").asBoolean());
     assertEquals(true, after.get("seen").asBoolean());

@@ -3,6 +3,8 @@ package dev.scimgateway.core.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EntraValueShapesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ResourceDefinition USER = ResourceTypeRegistry.fromClasspath().byName("User").orElseThrow();
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -27,7 +30,7 @@ class EntraValueShapesTest {
     ObjectNode body = (ObjectNode) JSON.readTree("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
         + operation.replace('\'', '"') + "]}");
 
-    DialectNormalizer.standard().normalize(body);
+    DialectNormalizer.standard().normalize(USER, body);
 
     assertEquals(JSON.readTree(expected.replace('\'', '"')), body.get("Operations").get(0));
   }

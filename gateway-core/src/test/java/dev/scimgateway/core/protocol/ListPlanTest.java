@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scimgateway.adapter.api.AttributeSelection;
+import dev.scimgateway.adapter.api.FilterOperator;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
-import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import io.vertx.core.MultiMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,8 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ListPlanTest {
 
-  private static final ResourceCapabilities USERS = new ResourceCapabilities(
-      Set.of("userName", "name.givenName", "active"), Set.of("userName"), EnumSet.allOf(Operation.class), true);
+  private static final ResourceCapabilities USERS = new ResourceCapabilities(Set.of("userName", "name.givenName", "active"),
+      ResourceCapabilities.equalityOn("userName"), false, EnumSet.allOf(Operation.class), true);
+  private static final ResourceDefinition USER = ResourceTypeRegistry.fromClasspath().byName("User").orElseThrow();
+  private static final AttributeSelection SELECTION = AttributeSelection.DEFAULT;
 
   private static ListRequest request(String filter, int startIndex, int count) {
     MultiMap query = MultiMap.caseInsensitiveMultiMap()
@@ -34,30 +41,30 @@ class ListPlanTest {
   }
 
   private static ListPlan plan(String filter) {
-    return ListPlan.of(request(filter, 1, 100), USERS);
+    return ListPlan.of(request(filter, 1, 100), SELECTION, USERS, USER);
   }
 
   @Test
   void noFilterPushesDownThePage() {
-    ListPlan plan = ListPlan.of(request(null, 21, 10), USERS);
+    ListPlan plan = ListPlan.of(request(null, 21, 10), SELECTION, USERS, USER);
 
-    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.empty(), 21, 10)), plan);
+    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.empty(), 21, 10, SELECTION)), plan);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"userName eq \"jane@example.com\"", "USERNAME eq \"jane@example.com\"", "username EQ \"jane@example.com\"",
       "urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"jane@example.com\""})
   void userNameEqPushesDownUnderTheDeclaredName(String filter) {
-    ListPlan plan = ListPlan.of(request(filter, 3, 7), USERS);
+    ListPlan plan = ListPlan.of(request(filter, 3, 7), SELECTION, USERS, USER);
 
-    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.of(new EqualityFilter("userName", "jane@example.com")), 3, 7)), plan);
+    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.of(ListFilter.equality("userName", "jane@example.com", false)), 3, 7, SELECTION)), plan);
   }
 
   @Test
   void theValueIsPassedAsWrittenIncludingQuotesAndPlus() {
     ListPlan.PushDown plan = assertInstanceOf(ListPlan.PushDown.class, plan("userName eq \"a+\\\"b\\\"@example.com\""));
 
-    assertEquals("a+\"b\"@example.com", plan.query().filter().orElseThrow().value());
+    assertEquals("a+\"b\"@example.com", plan.query().filter().orElseThrow().single().orElseThrow().value());
   }
 
   @ParameterizedTest
@@ -65,18 +72,18 @@ class ListPlanTest {
   void idEqReadsThatOneResource(String filter) {
     ListRequest request = request(filter, 1, 50);
 
-    ListPlan plan = ListPlan.of(request, USERS);
+    ListPlan plan = ListPlan.of(request, SELECTION, USERS, USER);
 
-    assertEquals(new ListPlan.ById("2819c223", request), plan);
+    assertEquals(new ListPlan.ById("2819c223", request, SELECTION), plan);
   }
 
   @Test
   void idEqIsServedEvenWhenTheProviderDeclaresNoFilters() {
-    ResourceCapabilities none = new ResourceCapabilities(Set.of("userName"), Set.of(), EnumSet.allOf(Operation.class), false);
+    ResourceCapabilities none = new ResourceCapabilities(Set.of("userName"), Set.of(), false, EnumSet.allOf(Operation.class), false);
 
-    assertInstanceOf(ListPlan.ById.class, ListPlan.of(request("id eq \"x\"", 1, 1), none));
+    assertInstanceOf(ListPlan.ById.class, ListPlan.of(request("id eq \"x\"", 1, 1), SELECTION, none, USER));
     assertEquals("The filter 'userName eq \"x\"' is not supported here. Supported: id eq \"…\".",
-        assertThrows(ScimFailure.class, () -> ListPlan.of(request("userName eq \"x\"", 1, 1), none)).detail());
+        assertThrows(ScimFailure.class, () -> ListPlan.of(request("userName eq \"x\"", 1, 1), SELECTION, none, USER)).detail());
   }
 
   @ParameterizedTest
@@ -109,10 +116,10 @@ class ListPlanTest {
 
   @Test
   void supportedFiltersAreListedSortedAfterId() {
-    ResourceCapabilities several = new ResourceCapabilities(Set.of("userName", "externalId"), Set.of("userName", "externalId"),
-        EnumSet.allOf(Operation.class), false);
+    ResourceCapabilities several = new ResourceCapabilities(Set.of("userName", "externalId"),
+        ResourceCapabilities.equalityOn("userName", "externalId"), false, EnumSet.allOf(Operation.class), false);
 
-    ScimFailure error = assertThrows(ScimFailure.class, () -> ListPlan.of(request("displayName eq \"x\"", 1, 1), several));
+    ScimFailure error = assertThrows(ScimFailure.class, () -> ListPlan.of(request("displayName eq \"x\"", 1, 1), SELECTION, several, USER));
 
     assertTrue(error.detail().endsWith("Supported: id eq \"…\", externalId eq \"…\", userName eq \"…\"."), error.detail());
   }
@@ -121,8 +128,38 @@ class ListPlanTest {
   void pagingClampedByTheRequestReachesTheProvider() {
     MultiMap query = MultiMap.caseInsensitiveMultiMap().add("startIndex", "0").add("count", "500");
 
-    ListPlan plan = ListPlan.of(ListRequest.fromQuery(query), USERS);
+    ListPlan plan = ListPlan.of(ListRequest.fromQuery(query), SELECTION, USERS, USER);
 
-    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.empty(), 1, 100)), plan);
+    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.empty(), 1, 100, SELECTION)), plan);
+  }
+
+  @Test
+  void anAndOfDeclaredTermsIsPushedDownWhenTheProviderTakesConjunctions() {
+    ResourceCapabilities withAnd = new ResourceCapabilities(Set.of("userName", "externalId"),
+        ResourceCapabilities.equalityOn("userName", "externalId"), true, EnumSet.allOf(Operation.class), false);
+
+    ListPlan.PushDown plan = assertInstanceOf(ListPlan.PushDown.class, ListPlan.of(
+        request("userName eq \"a@x.io\" and externalId eq \"E1\"", 1, 10), SELECTION, withAnd, USER));
+
+    assertEquals(List.of(new ListFilter.Comparison("userName", FilterOperator.EQ, "a@x.io", false),
+        new ListFilter.Comparison("externalId", FilterOperator.EQ, "E1", true)), plan.query().filter().orElseThrow().terms());
+  }
+
+  @Test
+  void anAndIsRefusedWhenOneTermIsNotDeclared() {
+    ResourceCapabilities withAnd = new ResourceCapabilities(Set.of("userName", "active"),
+        ResourceCapabilities.equalityOn("userName"), true, EnumSet.allOf(Operation.class), false);
+
+    ScimFailure error = assertThrows(ScimFailure.class, () -> ListPlan.of(
+        request("userName eq \"a@x.io\" and active eq true", 1, 10), SELECTION, withAnd, USER));
+
+    assertTrue(error.detail().endsWith("Supported: id eq \"…\", userName eq \"…\", and 'and' of these."), error.detail());
+  }
+
+  @Test
+  void theSchemaSaysWhetherTheComparisonIsCaseExact() {
+    ListPlan.PushDown plan = assertInstanceOf(ListPlan.PushDown.class, plan("userName eq \"Jane@Example.com\""));
+
+    assertEquals(false, plan.query().filter().orElseThrow().single().orElseThrow().caseExact(), "userName is caseExact: false");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class SupportedAttributesTest {
 
   private static final ResourceCapabilities POSTMAN_LIKE = new ResourceCapabilities(
-      Set.of("userName", "name.givenName", "name.familyName", "externalId", "active"), Set.of("userName"),
-      EnumSet.allOf(Operation.class), true);
+      Set.of("userName", "name.givenName", "name.familyName", "externalId", "active"), 
+      ResourceCapabilities.equalityOn("userName"), false, EnumSet.allOf(Operation.class), true);
 
   private static ObjectNode json(String text) {
     return PatchApplierTest.json(text);
@@ -91,7 +91,7 @@ class SupportedAttributesTest {
 
   @Test
   void aWholeComplexAttributeCanBeDeclared() {
-    ResourceCapabilities wholeName = new ResourceCapabilities(Set.of("name"), Set.of(), EnumSet.allOf(Operation.class), false);
+    ResourceCapabilities wholeName = new ResourceCapabilities(Set.of("name"), Set.of(), false, EnumSet.allOf(Operation.class), false);
 
     ObjectNode kept = SupportedAttributes.retain(json("{\"NAME\":{\"givenName\":\"A\",\"middleName\":\"M\"},\"title\":\"x\"}"), wholeName);
 

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.ChangeSet;
 import dev.scimgateway.adapter.api.ListQuery;
-import dev.scimgateway.adapter.api.ListQuery.EqualityFilter;
+import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.core.config.ConfigLoader;
 import dev.scimgateway.core.memory.MemoryAdapterFactory;
-import dev.scimgateway.core.memory.MemoryUsers;
+import dev.scimgateway.core.memory.MemoryResources;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +59,7 @@ class GatewayWithTestAdapterTest {
   private static Vertx vertx;
   private static ScimGateway gateway;
   private static WebClient client;
-  private static MemoryUsers users;
+  private static MemoryResources users;
 
   @BeforeAll
   static void start() {
@@ -99,7 +101,7 @@ class GatewayWithTestAdapterTest {
   // ---- PATCH: only what the provider stores reaches it ----
 
   @Test
-  void aPatchThatChangesOnlyUnsupportedAttributesMakesNoModifyCall() {
+  void aPatchThatChangesOnlyUnsupportedAttributesWritesNothing() {
     String id = users.seed("jane@example.com", true);
 
     Response response = patch(id, """
@@ -108,30 +110,34 @@ class GatewayWithTestAdapterTest {
         {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department","value":"R&D"}""");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(List.of("get " + id), users.calls());
+    assertEquals(List.of("modify " + id, "get " + id), users.calls());
+    assertEquals(Set.of(), users.lastChange().attributes(), "nothing the provider stores is targeted");
+    assertEquals(0, users.writes());
     assertEquals("jane@example.com", response.json().getString("userName"));
     assertEquals(id, response.json().getString("id"));
   }
 
   @Test
-  void aPatchThatSetsASupportedAttributeToItsCurrentValueMakesNoModifyCall() {
+  void aPatchThatSetsASupportedAttributeToItsCurrentValueResolvesToNoChangeAndNoWrite() {
     String id = users.seed("jane@example.com", true);
 
     Response response = patch(id, "{\"op\":\"replace\",\"value\":{\"active\":true}}");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(List.of("get " + id), users.calls());
+    assertEquals(List.of("modify " + id, "get " + id), users.calls(), "the provider asked for the state");
+    assertTrue(users.lastChanges().isEmpty(), users.lastChanges().toString());
+    assertEquals(0, users.writes());
   }
 
   @Test
-  void aPatchOfAnUnsupportedAttributeOfAUserWithAnExplicitNullMakesNoModifyCall() {
+  void aPatchOfAnUnsupportedAttributeOfAUserWithAnExplicitNullWritesNothing() {
     String id = users.seed(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
         .put("userName", "nully@example.com").putNull("externalId").put("active", true));
 
     Response response = patch(id, "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"N\"}");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(List.of("get " + id), users.calls(), "absent and null are the same value: " + users.lastChanges());
+    assertEquals(0, users.writes(), "absent and null are the same value: " + users.lastChanges());
   }
 
   @Test
@@ -144,7 +150,10 @@ class GatewayWithTestAdapterTest {
         {"op":"Replace","path":"active","value":"False"}""");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(List.of("get " + id, "modify " + id), users.calls());
+    assertEquals(List.of("modify " + id, "get " + id), users.calls());
+    assertEquals(Set.of("name.givenName", "active"), users.lastChange().attributes());
+    assertEquals(false, users.lastChange().assignedValue("active").orElseThrow().asBoolean(true),
+        "the operations alone decide active");
     ChangeSet changes = users.lastChanges();
     assertTrue(changes.changed("name.givenName"));
     assertTrue(changes.changed("active"));
@@ -212,8 +221,8 @@ class GatewayWithTestAdapterTest {
   // ---- unexpected failures ----
 
   @ParameterizedTest
-  @EnumSource(value = MemoryUsers.Failure.class, names = {"FAILED_FUTURE", "THROWN", "POISONED_RESULT"})
-  void aProviderFailingWithAPlainRuntimeExceptionGivesAScim500WithoutItsText(MemoryUsers.Failure failure) {
+  @EnumSource(value = MemoryResources.Failure.class, names = {"FAILED_FUTURE", "THROWN", "POISONED_RESULT"})
+  void aProviderFailingWithAPlainRuntimeExceptionGivesAScim500WithoutItsText(MemoryResources.Failure failure) {
     String id = users.seed("jane@example.com", true);
     users.failNext(failure);
 
@@ -223,20 +232,20 @@ class GatewayWithTestAdapterTest {
     assertScimError(response, 500);
     assertFalse(response.body().contains("hunter2"), response.body());
     assertFalse(response.body().contains("IllegalStateException"), response.body());
-    assertFalse(response.body().contains(MemoryUsers.INTERNAL_SECRET), response.body());
+    assertFalse(response.body().contains(MemoryResources.INTERNAL_SECRET), response.body());
     assertFalse(response.json().getString("detail").isBlank());
   }
 
   @Test
   void aProviderFailingDuringAPatchAlsoGivesAScim500() {
     String id = users.seed("jane@example.com", true);
-    users.failNext(MemoryUsers.Failure.FAILED_FUTURE);
+    users.failNext(MemoryResources.Failure.FAILED_FUTURE);
 
     Response response = patch(id, "{\"op\":\"replace\",\"value\":{\"active\":false}}");
 
     assertEquals(500, response.status(), response.body());
     assertFalse(response.body().contains("hunter2"), response.body());
-    assertEquals(List.of("get " + id), users.calls());
+    assertEquals(List.of("modify " + id), users.calls());
   }
 
   // ---- media type, resources, errors ----
@@ -350,7 +359,8 @@ class GatewayWithTestAdapterTest {
         TOKEN, null);
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(new ListQuery(Optional.of(new EqualityFilter("userName", "b@example.com")), 1, 5), users.lastQuery());
+    assertEquals(new ListQuery(Optional.of(ListFilter.equality("userName", "b@example.com", false)), 1, 5,
+        new AttributeSelection(Set.of(), Set.of("password"))), users.lastQuery(), "password is never returned, so never needed");
     assertEquals(1, response.json().getInteger("totalResults"));
   }
 
@@ -397,7 +407,7 @@ class GatewayWithTestAdapterTest {
 
   @Test
   void anOperationTheProviderDoesNotDeclareIs501WithoutACall() {
-    MemoryUsers readonly = MemoryAdapterFactory.users(READONLY);
+    MemoryResources readonly = MemoryAdapterFactory.users(READONLY);
     String id = readonly.seed("r@example.com", true);
     String path = "/scim/v2/" + READONLY + "/Users";
 
@@ -425,7 +435,7 @@ class GatewayWithTestAdapterTest {
     Response response = patch(id, "{\"op\":\"replace\",\"path\":\"urn:ietf:params:scim:schemas:core:2.0:User:active\",\"value\":false}");
 
     assertEquals(200, response.status(), response.body());
-    assertEquals(List.of("get " + id, "modify " + id), users.calls());
+    assertEquals(List.of("modify " + id, "get " + id), users.calls());
     assertEquals(false, response.json().getBoolean("active"));
   }
 

@@ -2,12 +2,8 @@ package dev.scimgateway.core.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scimgateway.adapter.api.ResourceType;
-import dev.scimgateway.adapter.api.ScimAdapter;
-import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,16 +67,5 @@ class BearerTokenTest {
     Tenant tenant = new Tenant("acme", "memory", BearerToken.of(SECRET), type -> Optional.empty());
 
     assertEquals("Tenant[acme, adapter=memory]", tenant.toString());
-  }
-
-  @Test
-  void aTenantWhoseAdapterServesNoGroupsAnswers404ForGroups() {
-    ScimAdapter usersOnly = type -> Optional.empty();
-    Tenant tenant = new Tenant("acme", "memory", BearerToken.of(SECRET), usersOnly);
-
-    ScimFailure error = assertThrows(ScimFailure.class, () -> tenant.provider(ResourceType.GROUP));
-
-    assertEquals(404, error.status());
-    assertEquals("Tenant 'acme' does not serve Groups (its adapter is memory)", error.detail());
   }
 }

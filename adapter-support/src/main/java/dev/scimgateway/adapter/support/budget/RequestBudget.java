@@ -1,0 +1,423 @@
+package dev.scimgateway.adapter.support.budget;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps one kind of request (reads or writes) to one upstream team within "N requests in any window",
+ * letting waiting requests go in arrival order.
+ *
+ * <p><b>Why a sliding log and not a token bucket (Bucket4j).</b> Upstreams such as Postman refuse
+ * "180 attempts in less than a minute": they count over a sliding window. A token bucket of capacity
+ * C refilling at rate r lets C + r·W requests through in some window W. To never exceed N it needs
+ * C + r·W ≤ N, so it gives up either the burst (capacity 1, requests paced W/(N−1) apart: 60 requests
+ * take 20 s even when the upstream would take them at once) or throughput (capacity N/2 halves the
+ * rate). The classic Bucket4j setup, capacity N refilling N per W, passes up to 2N in some window and
+ * earns 429s. A log of the last N requests allows exactly N in any window and a full burst of N: a
+ * request may go when fewer than N requests are in flight or ended within the window.
+ *
+ * <p><b>What is counted.</b> A request occupies its slot from the moment it is let through until it
+ * ends, and then until one window after it ended. It ended no earlier than the upstream received it,
+ * so no window at the upstream ever holds more than N of them, however long a request waited for a
+ * pooled connection or travelled (a margin of 1% of the window, at least 50 ms, covers clock
+ * differences). Failed attempts and refused requests count too, like the upstream's "attempts".
+ *
+ * <p><b>Waiting.</b> A request that cannot go now waits in a queue ordered by its ticket (arrival
+ * order; a retried request keeps its ticket and so its place). Each waiter has a deadline; a request
+ * whose turn cannot come before its deadline, or whose tenant already has {@code maxQueue} waiters
+ * here, is refused at once with a {@link BudgetExceededException} saying when to retry, instead of
+ * being held only to be refused later. Refusals name the tenant settings {@code rateLimit.maxQueue}
+ * and {@code rateLimit.maxWaitMillis}, the keys adapters use for these bounds.
+ *
+ * <p><b>Pausing.</b> When the upstream answers 429 anyway (another client uses the same team), the
+ * lane {@linkplain #pauseUntil pauses}: nothing goes before the pause ends, and waiters whose deadline
+ * falls before their new turn are refused at once.
+ *
+ * <p>Thread-safe; promises are completed outside the lock, on each waiter's own executor (its Vert.x
+ * context), so continuations run on the event loop that asked. The clock and timers come from an
+ * injected {@link Scheduler}: {@link #vertxScheduler} in production, a manual clock in tests.
+ */
+public final class RequestBudget {
+
+  /** The clock and timers the lane uses (Vert.x in production, a manual clock in tests). */
+  public interface Scheduler {
+
+    /** The current time, in the units and origin of {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Runs {@code task} after {@code delayNanos}; returns an action that cancels it. */
+    Runnable schedule(long delayNanos, Runnable task);
+  }
+
+  private final String name;
+  private final Scheduler scheduler;
+  private int limit;
+  private long windowNanos;
+  private final Deque<Long> ended = new ArrayDeque<>();
+  private int inFlight;
+  private long pausedUntil;
+  private String pauseReason;
+  private final TreeSet<Waiter> queue = new TreeSet<>((a, b) -> Long.compare(a.ticket, b.ticket));
+  private final Map<String, Integer> queuedPerTenant = new HashMap<>();
+  private Runnable cancelPump;
+  private long pumpAt;
+
+  /**
+   * @param name for messages, e.g. {@code writes}
+   * @param limit requests allowed in any window
+   * @param window the window (a margin is added, see the class comment)
+   */
+  public RequestBudget(String name, int limit, Duration window, Scheduler scheduler) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    this.name = name;
+    this.scheduler = scheduler;
+    this.limit = limit;
+    this.windowNanos = withMargin(window);
+    this.pausedUntil = scheduler.nanoTime();
+  }
+
+  private static long withMargin(Duration window) {
+    Duration margin = window.dividedBy(100).compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : window.dividedBy(100);
+    return window.plus(margin).toNanos();
+  }
+
+  /** Changes the limit and window, e.g. when a tenant with configured values joins a team. */
+  public synchronized void reconfigure(int newLimit, Duration newWindow) {
+    this.limit = newLimit;
+    this.windowNanos = withMargin(newWindow);
+  }
+
+  /** Requests allowed in any window. */
+  public synchronized int limit() {
+    return limit;
+  }
+
+  /** The lane's name, as used in messages: {@code read} or {@code write}. */
+  public String name() {
+    return name;
+  }
+
+  /** A slot in the budget; {@link #release()} it when the request has ended, whatever the outcome. */
+  public final class Permit {
+
+    private boolean released;
+
+    private Permit() {}
+
+    /** Ends the request's hold on its slot; the slot frees one window later. Idempotent. */
+    public void release() {
+      List<Runnable> grants;
+      synchronized (RequestBudget.this) {
+        if (released) {
+          return;
+        }
+        released = true;
+        inFlight--;
+        ended.addLast(scheduler.nanoTime());
+        grants = pump();
+      }
+      grants.forEach(Runnable::run);
+    }
+  }
+
+  /** Refused: the request would wait too long, or its tenant's queue is full. */
+  public static final class BudgetExceededException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retryAfterNanos;
+    private final boolean paused;
+
+    BudgetExceededException(String message, long retryAfterNanos, boolean paused) {
+      super(message, null, false, false);
+      this.retryAfterNanos = retryAfterNanos;
+      this.paused = paused;
+    }
+
+    /** When a new attempt has a chance, in whole seconds, at least 1 (for {@code Retry-After}). */
+    public int retryAfterSeconds() {
+      return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (retryAfterNanos + 999_999_999L) / 1_000_000_000L));
+    }
+
+    /** Whether the lane was paused because the upstream itself answered 429. */
+    public boolean paused() {
+      return paused;
+    }
+  }
+
+  private final class Waiter {
+    final long ticket;
+    final String tenant;
+    final long deadline;
+    final Promise<Permit> promise = Promise.promise();
+    final Executor executor;
+    Runnable cancelDeadline;
+
+    Waiter(long ticket, String tenant, long deadline, Executor executor) {
+      this.ticket = ticket;
+      this.tenant = tenant;
+      this.deadline = deadline;
+      this.executor = executor;
+    }
+  }
+
+  /**
+   * Asks for a slot.
+   *
+   * @param ticket the request's place in line (smaller goes first); keep it for retries
+   * @param tenant whose request it is, for the per-tenant queue bound
+   * @param maxQueue how many of the tenant's requests may wait here
+   * @param deadline {@link Scheduler#nanoTime()} by which the request must have gone
+   * @param executor where to complete the returned future
+   * @return a permit, or a failed future with a {@link BudgetExceededException}
+   */
+  public Future<Permit> acquire(long ticket, String tenant, int maxQueue, long deadline, Executor executor) {
+    Waiter waiter;
+    List<Runnable> grants;
+    synchronized (this) {
+      long now = scheduler.nanoTime();
+      trim(now);
+      boolean earlierWaiting = !queue.isEmpty() && queue.first().ticket < ticket;
+      if (!earlierWaiting && canGo(now)) {
+        inFlight++;
+        return Future.succeededFuture(new Permit());
+      }
+      int queued = queuedPerTenant.getOrDefault(tenant, 0);
+      long turn = predictTurn(queue.headSet(new Waiter(ticket, tenant, 0, null)).size(), now);
+      if (queued >= maxQueue) {
+        long lastTurn = predictTurn(queue.size(), now);
+        return Future.failedFuture(exceeded("tenant " + tenant + " already has " + queued + " requests waiting for the "
+            + name + " budget (rateLimit.maxQueue)", lastTurn - now));
+      }
+      if (turn - deadline > 0) {
+        return Future.failedFuture(exceeded("the " + name + " budget has no slot before the request's wait bound"
+            + " (rateLimit.maxWaitMillis)", turn - now));
+      }
+      waiter = new Waiter(ticket, tenant, deadline, executor);
+      queue.add(waiter);
+      queuedPerTenant.merge(tenant, 1, Integer::sum);
+      waiter.cancelDeadline = scheduler.schedule(Math.max(0, deadline - now), () -> expire(waiter));
+      grants = pump();
+    }
+    grants.forEach(Runnable::run);
+    return waiter.promise.future();
+  }
+
+  /**
+   * Lets nothing through before {@code until} (a {@link Scheduler#nanoTime()}); waiters whose new
+   * turn comes after their deadline are refused at once.
+   */
+  public void pauseUntil(long until, String reason) {
+    List<Runnable> refusals = new ArrayList<>();
+    synchronized (this) {
+      long now = scheduler.nanoTime();
+      if (until - pausedUntil <= 0) {
+        return;
+      }
+      pausedUntil = until;
+      pauseReason = reason;
+      trim(now);
+      int position = 0;
+      for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+        Waiter waiter = it.next();
+        long turn = predictTurn(position, now);
+        if (turn - waiter.deadline > 0) {
+          it.remove();
+          dequeued(waiter);
+          BudgetExceededException refusal = exceeded("the " + name + " budget is paused", turn - now);
+          refusals.add(() -> waiter.executor.execute(() -> waiter.promise.tryFail(refusal)));
+        } else {
+          position++;
+        }
+      }
+      schedulePump(now);
+    }
+    refusals.forEach(Runnable::run);
+  }
+
+  /** Refuses every waiter of {@code tenant} (at shutdown). */
+  public void cancel(String tenant, RuntimeException failure) {
+    List<Waiter> cancelled = new ArrayList<>();
+    synchronized (this) {
+      for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+        Waiter waiter = it.next();
+        if (waiter.tenant.equals(tenant)) {
+          it.remove();
+          dequeued(waiter);
+          cancelled.add(waiter);
+        }
+      }
+    }
+    cancelled.forEach(waiter -> waiter.executor.execute(() -> waiter.promise.tryFail(failure)));
+  }
+
+  /** How many more requests could go now without waiting, all tenants together. */
+  public synchronized int available() {
+    long now = scheduler.nanoTime();
+    trim(now);
+    return now - pausedUntil < 0 ? 0 : Math.max(0, limit - inFlight - ended.size());
+  }
+
+  /** How many requests wait, all tenants together. */
+  public synchronized int queued() {
+    return queue.size();
+  }
+
+  /** Whether nothing may go before some time in the future because the upstream answered 429. */
+  public synchronized boolean isPaused() {
+    return scheduler.nanoTime() - pausedUntil < 0;
+  }
+
+  private void expire(Waiter waiter) {
+    BudgetExceededException refusal;
+    synchronized (this) {
+      if (!queue.remove(waiter)) {
+        return;
+      }
+      dequeued(waiter);
+      long now = scheduler.nanoTime();
+      trim(now);
+      refusal = exceeded("the request waited for the " + name + " budget as long as allowed (rateLimit.maxWaitMillis)",
+          predictTurn(0, now) - now);
+    }
+    waiter.executor.execute(() -> waiter.promise.tryFail(refusal));
+  }
+
+  /** Lets waiters go while there is room; returns the grants to run outside the lock. */
+  private List<Runnable> pump() {
+    long now = scheduler.nanoTime();
+    trim(now);
+    List<Runnable> grants = new ArrayList<>();
+    while (!queue.isEmpty() && canGo(now)) {
+      Waiter waiter = queue.pollFirst();
+      dequeued(waiter);
+      inFlight++;
+      Permit permit = new Permit();
+      grants.add(() -> waiter.executor.execute(() -> {
+        if (!waiter.promise.tryComplete(permit)) {
+          permit.release();
+        }
+      }));
+    }
+    schedulePump(now);
+    return grants;
+  }
+
+  /** Keeps one timer for the moment the head of the queue may go, when that moment is known. */
+  private void schedulePump(long now) {
+    long next;
+    if (queue.isEmpty()) {
+      next = Long.MIN_VALUE;
+    } else if (now - pausedUntil < 0) {
+      next = pausedUntil;
+      if (inFlight + ended.size() >= limit && !ended.isEmpty()) {
+        next = later(next, ended.peekFirst() + windowNanos);
+      }
+    } else if (!ended.isEmpty()) {
+      next = ended.peekFirst() + windowNanos;
+    } else {
+      next = Long.MIN_VALUE; // every slot is in flight: the next release pumps
+    }
+    if (cancelPump != null && (next == Long.MIN_VALUE || next != pumpAt)) {
+      cancelPump.run();
+      cancelPump = null;
+    }
+    if (next != Long.MIN_VALUE && cancelPump == null) {
+      pumpAt = next;
+      cancelPump = scheduler.schedule(Math.max(0, next - now), this::onPumpTimer);
+    }
+  }
+
+  private void onPumpTimer() {
+    List<Runnable> grants;
+    synchronized (this) {
+      cancelPump = null;
+      grants = pump();
+    }
+    grants.forEach(Runnable::run);
+  }
+
+  private boolean canGo(long now) {
+    return now - pausedUntil >= 0 && inFlight + ended.size() < limit;
+  }
+
+  private void trim(long now) {
+    while (!ended.isEmpty() && now - (ended.peekFirst() + windowNanos) >= 0) {
+      ended.pollFirst();
+    }
+  }
+
+  /**
+   * When the waiter with {@code ahead} waiters before it may go, assuming requests end as soon as
+   * they start: slot k of the window frees at the k-th earliest of "now" (free slots), "one window
+   * after it ended" (ended requests) and "one window from now" (requests in flight); each round of
+   * {@code limit} waiters adds a window.
+   */
+  private long predictTurn(int ahead, long now) {
+    int used = inFlight + ended.size();
+    int slot = ahead % limit;
+    long free;
+    if (slot < limit - used) {
+      free = now;
+    } else if (slot < limit - used + ended.size()) {
+      int index = slot - (limit - used);
+      Iterator<Long> it = ended.iterator();
+      long value = now;
+      for (int i = 0; i <= index && it.hasNext(); i++) {
+        value = it.next();
+      }
+      free = value + windowNanos;
+    } else {
+      free = now + windowNanos;
+    }
+    long start = later(later(now, pausedUntil), free);
+    return start + (long) (ahead / limit) * windowNanos;
+  }
+
+  private void dequeued(Waiter waiter) {
+    if (waiter.cancelDeadline != null) {
+      waiter.cancelDeadline.run();
+    }
+    queuedPerTenant.computeIfPresent(waiter.tenant, (tenant, count) -> count <= 1 ? null : count - 1);
+  }
+
+  private BudgetExceededException exceeded(String why, long retryAfterNanos) {
+    boolean paused = scheduler.nanoTime() - pausedUntil < 0;
+    String reason = paused && pauseReason != null ? why + "; " + pauseReason : why;
+    return new BudgetExceededException(reason, Math.max(0, retryAfterNanos), paused);
+  }
+
+  private static long later(long a, long b) {
+    return a - b >= 0 ? a : b;
+  }
+
+  /** A scheduler on Vert.x timers and {@link System#nanoTime()}. */
+  public static Scheduler vertxScheduler(io.vertx.core.Vertx vertx) {
+    return new Scheduler() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public Runnable schedule(long delayNanos, Runnable task) {
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos) + 1);
+        long id = vertx.setTimer(millis, ignored -> task.run());
+        return () -> vertx.cancelTimer(id);
+      }
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package dev.scimgateway.adapter.support.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpMethod;
+import java.util.Map;
+
+/**
+ * One request to an upstream SCIM API, relative to the tenant's base URL.
+ *
+ * @param method the HTTP method
+ * @param path the path below the base URL, e.g. {@code /Users/abc}; already encoded
+ * @param query query parameters, encoded when sent
+ * @param body the JSON body, or {@code null}
+ */
+public record UpstreamCall(HttpMethod method, String path, Map<String, String> query, JsonNode body) {
+
+  /** A GET of {@code path} with {@code query}. */
+  public static UpstreamCall get(String path, Map<String, String> query) {
+    return new UpstreamCall(HttpMethod.GET, path, query, null);
+  }
+
+  /** A request with a JSON body and no query. */
+  public static UpstreamCall send(HttpMethod method, String path, JsonNode body) {
+    return new UpstreamCall(method, path, Map.of(), body);
+  }
+
+  /** Whether the request counts against the team's write budget: everything but GET and HEAD. */
+  public boolean isWrite() {
+    return !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
+  }
+
+  /** Whether sending the request twice has the same effect as once: everything but POST. */
+  public boolean isIdempotent() {
+    return !method.equals(HttpMethod.POST);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.scimgateway.adapter.tck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.ChangeSet;
+import dev.scimgateway.adapter.api.MultiValuedDelta;
+import dev.scimgateway.adapter.api.PatchOperation;
+import dev.scimgateway.adapter.api.ResourceChange;
+import dev.scimgateway.adapter.api.ResourceProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** {@link ResourceChange}s as the gateway builds them for PATCHes, for the kit's modify contracts. */
+final class Changes {
+
+  private Changes() {}
+
+  /** {@code replace path value}: the operations decide the new value. */
+  static ResourceChange assign(ResourceProvider provider, String id, String path, JsonNode value) {
+    return new ResourceChange(
+        List.of(new PatchOperation(PatchOperation.Op.REPLACE, Optional.of(path), value)),
+        Set.of(path), Map.of(path, value), Map.of(),
+        resolver(provider, id, resource -> set(resource, path, value)));
+  }
+
+  /** {@code add attribute [value]} or {@code remove attribute[value eq "…"]}. */
+  static ResourceChange addOrRemove(ResourceProvider provider, String id, String attribute, JsonNode value, boolean add) {
+    JsonNode identity = value.path("value");
+    PatchOperation operation = add
+        ? new PatchOperation(PatchOperation.Op.ADD, Optional.of(attribute), JsonNodeFactory.instance.arrayNode().add(value))
+        : new PatchOperation(PatchOperation.Op.REMOVE, Optional.of(attribute + "[value eq " + identity + "]"), null);
+    MultiValuedDelta delta = new MultiValuedDelta(attribute, add ? List.of(value) : List.of(), add ? List.of() : List.of(value));
+    return new ResourceChange(List.of(operation), Set.of(attribute), Map.of(), Map.of(attribute, delta),
+        resolver(provider, id, resource -> {
+          List<JsonNode> values = new ArrayList<>();
+          resource.path(attribute).forEach(existing -> {
+            if (!existing.path("value").equals(identity)) {
+              values.add(existing);
+            }
+          });
+          if (add) {
+            values.add(value);
+          }
+          ArrayNode array = resource.putArray(attribute);
+          values.forEach(array::add);
+          return resource;
+        }));
+  }
+
+  private static java.util.function.Supplier<io.vertx.core.Future<ChangeSet>> resolver(ResourceProvider provider, String id,
+      UnaryOperator<ObjectNode> apply) {
+    return () -> provider.get(id).map(current -> new ChangeSet(withoutServerAttributes(current),
+        apply.apply(withoutServerAttributes(current))));
+  }
+
+  private static ObjectNode withoutServerAttributes(ObjectNode resource) {
+    ObjectNode copy = resource.deepCopy();
+    copy.remove(List.of("id", "meta", "schemas"));
+    return copy;
+  }
+
+  private static ObjectNode set(ObjectNode resource, String path, JsonNode value) {
+    String[] segments = path.split("\\.");
+    ObjectNode parent = resource;
+    for (int i = 0; i < segments.length - 1; i++) {
+      parent = parent.get(segments[i]) instanceof ObjectNode existing ? existing : parent.putObject(segments[i]);
+    }
+    parent.set(segments[segments.length - 1], value);
+    return resource;
+  }
+}
