@@ -229,9 +229,10 @@ public final class PostmanClient {
     int status = response.statusCode();
     if (status / 100 == 2) {
       try {
-        return Future.succeededFuture(json(response));
+        return Future.succeededFuture(json(response, call));
       } catch (ScimFailure e) {
-        return Future.failedFuture(e);
+        // Postman applied a create, or may have, but its answer does not say what it made: find out.
+        return call.isIdempotent() ? Future.failedFuture(e) : Future.failedFuture(new UncertainOutcome(e));
       }
     }
     if (status == 429) {
@@ -302,16 +303,24 @@ public final class PostmanClient {
     return request;
   }
 
-  private static JsonNode json(HttpResponse<Buffer> response) {
+  /** The answer's body; a create's must be the resource Postman made, with its id. */
+  private static JsonNode json(HttpResponse<Buffer> response, UpstreamCall call) {
     Buffer body = response.body();
+    JsonNode answer;
     if (body == null || body.length() == 0) {
-      return JSON.createObjectNode();
+      answer = JSON.createObjectNode();
+    } else {
+      try {
+        answer = JSON.readTree(body.getBytes());
+      } catch (IOException e) {
+        throw ScimFailure.badGateway("Postman answered " + response.statusCode() + " with a body that is not JSON.");
+      }
     }
-    try {
-      return JSON.readTree(body.getBytes());
-    } catch (IOException e) {
-      throw ScimFailure.badGateway("Postman answered " + response.statusCode() + " with a body that is not JSON.");
+    if (!call.isIdempotent() && !answer.path("id").isTextual()) {
+      throw ScimFailure.badGateway("Postman answered " + response.statusCode() + " to " + call
+          + " without the resource it made.");
     }
+    return answer;
   }
 
   private static byte[] write(JsonNode body) {

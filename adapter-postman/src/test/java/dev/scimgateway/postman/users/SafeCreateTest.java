@@ -54,6 +54,42 @@ class SafeCreateTest {
   }
 
   @Test
+  void aCreatePostmanAppliedButAnsweredWithAnEmpty2xxIsLookedUpNotFailed() {
+    await(AdapterRig.users(rig.adapter("other", settings -> {})).create(JANE.deepCopy()));
+    rig.simulator.clearRequests();
+    rig.simulator.inject(Fault.once("POST", "/Users", new FaultAction.RespondRaw(201, "application/json", null)));
+
+    ObjectNode created = await(users.create(JANE.deepCopy()));
+
+    assertEquals(1, rig.simulator.users().size());
+    assertEquals(rig.simulator.users().get(0).getString("id"), created.get("id").asText());
+    assertEquals(List.of("POST /Users", "GET /Users"), rig.calls(), "the look-up found the user: no second POST");
+  }
+
+  @Test
+  void aCreateAnsweredWithANonJson2xxIsLookedUpAndSentAgainWhenPostmanHasNoSuchUser() {
+    rig.simulator.inject(Fault.once("POST", "/Users", new FaultAction.RespondRaw(200, "text/html", "<html>OK</html>")));
+
+    ObjectNode created = await(users.create(JANE.deepCopy()));
+
+    assertEquals(1, rig.simulator.users().size());
+    assertEquals("jane@example.com", created.get("userName").asText());
+    assertEquals(List.of("POST /Users", "GET /Users", "POST /Users"), rig.calls());
+  }
+
+  @Test
+  void aCreateAnsweredEveryTimeWithoutTheUserEndsIn502AfterTheLookUps() {
+    rig.simulator.inject(new Fault("POST", "/Users", 3,
+        new FaultAction.RespondRaw(201, "application/json", "{\"userName\":\"jane@example.com\"}")));
+
+    ScimFailure failure = PostmanTestSupport.failure(users.create(JANE.deepCopy()));
+
+    assertEquals(502, failure.status());
+    assertTrue(failure.detail().startsWith("Postman answered 201 to POST /Users without the resource it made."), failure.detail());
+    assertEquals(List.of("POST /Users", "GET /Users", "POST /Users", "GET /Users", "POST /Users", "GET /Users"), rig.calls());
+  }
+
+  @Test
   void aCreateThatNeverReachedPostmanIsSentAgain() {
     rig.simulator.inject(Fault.once("POST", "/Users", new FaultAction.DropConnection()));
 

@@ -79,9 +79,18 @@ public final class ConfigLoader {
   /** Validates an already-parsed (and expanded) configuration tree. */
   public GatewayConfig fromTree(JsonNode root) {
     ConfigSection top = new ConfigSection("", root)
-        .requireOnlyKeys(Set.of("server", "management", "logging", "readiness", "tenants"));
+        .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "readiness", "tenants"));
     ServerConfig server = server(top.section("server"));
-    return new GatewayConfig(server, operations(top, server), tenants(top.section("tenants"), root.path("tenants")));
+    return new GatewayConfig(server, limits(top.section("limits")), operations(top, server), tenants(top.section("tenants"), root.path("tenants")));
+  }
+
+  private static RequestLimits limits(ConfigSection limits) {
+    limits.requireOnlyKeys(Set.of("maxPatchOperations", "maxFilterLength", "maxFilterDepth", "maxValuesExamined"));
+    return new RequestLimits(
+        limits.intOr("maxPatchOperations", RequestLimits.DEFAULT_MAX_PATCH_OPERATIONS, 1, 100_000),
+        limits.intOr("maxFilterLength", RequestLimits.DEFAULT_MAX_FILTER_LENGTH, 16, 1_000_000),
+        limits.intOr("maxFilterDepth", RequestLimits.DEFAULT_MAX_FILTER_DEPTH, 1, 1_000),
+        limits.intOr("maxValuesExamined", (int) RequestLimits.DEFAULT_MAX_VALUES_EXAMINED, 1, Integer.MAX_VALUE));
   }
 
   private static ServerConfig server(ConfigSection server) {

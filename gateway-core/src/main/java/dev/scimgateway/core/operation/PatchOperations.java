@@ -7,15 +7,20 @@ import dev.scimgateway.adapter.api.MultiValuedDelta;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.core.config.RequestLimits;
 import dev.scimgateway.core.protocol.AttributeValues;
+import dev.scimgateway.core.protocol.InputBounds;
 import dev.scimgateway.core.protocol.PatchApplier;
 import dev.scimgateway.core.protocol.PatchEffects;
 import dev.scimgateway.core.protocol.RequiredAttributes;
 import dev.scimgateway.core.protocol.SupportedAttributes;
 import dev.scimgateway.core.resource.ResourceDefinition;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A PATCH, from its normalized body to the provider: parsed and checked before anything is read,
@@ -25,13 +30,15 @@ import java.util.Set;
 final class PatchOperations {
 
   private final ResourceDefinition type;
+  private final InputBounds bounds;
 
-  PatchOperations(ResourceDefinition type) {
+  PatchOperations(ResourceDefinition type, InputBounds bounds) {
     this.type = type;
+    this.bounds = bounds;
   }
 
   Future<ObjectNode> apply(ResourceProvider provider, String id, ObjectNode body) {
-    PatchApplier patch = PatchApplier.of(body);
+    PatchApplier patch = PatchApplier.of(body, bounds);
     PatchEffects effects = PatchEffects.of(patch, type);
     ResourceCapabilities capabilities = provider.capabilities();
     Set<String> targeted = SupportedAttributes.targeted(patch.targetedPaths(), capabilities);
@@ -43,14 +50,26 @@ final class PatchOperations {
         () -> resolve(provider, id, patch)));
   }
 
-  /** Reads the resource and applies the PATCH to it; fails with 400 when the result is invalid. */
+  /**
+   * Reads the resource and applies the PATCH to it; fails with 400 when the result is invalid, and with
+   * 413 when applying it would examine more values than allowed. A PATCH whose cost grows with the
+   * resource is applied on a worker thread, so that it never holds up the event loop.
+   */
   private Future<ChangeSet> resolve(ResourceProvider provider, String id, PatchApplier patch) {
     ResourceCapabilities capabilities = provider.capabilities();
-    return provider.get(id).map(current -> {
-      ObjectNode patched = RequiredAttributes.check(type, patch.applyTo(current));
-      return new ChangeSet(
-          SupportedAttributes.retain(current, capabilities),
-          AttributeValues.checkTypes(type, SupportedAttributes.retain(patched, capabilities)));
+    return provider.get(id).compose(current -> {
+      long values = patch.valuesExamined(current);
+      bounds.checkValuesExamined(values);
+      Supplier<ChangeSet> apply = () -> {
+        ObjectNode patched = RequiredAttributes.check(type, patch.applyTo(current));
+        return new ChangeSet(
+            SupportedAttributes.retain(current, capabilities),
+            AttributeValues.checkTypes(type, SupportedAttributes.retain(patched, capabilities)));
+      };
+      Context context = Vertx.currentContext();
+      return values <= RequestLimits.INLINE_VALUES_EXAMINED || context == null
+          ? Future.succeededFuture(apply.get())
+          : context.executeBlocking(apply::get, false);
     });
   }
 }

@@ -9,6 +9,7 @@ import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
 import dev.scimgateway.core.protocol.AttributeValues;
+import dev.scimgateway.core.protocol.InputBounds;
 import dev.scimgateway.core.protocol.ListPlan;
 import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.RequiredAttributes;
@@ -29,16 +30,23 @@ public final class ResourceOperations {
   private final DialectNormalizer normalizer;
   private final AuditLog audit;
   private final PatchOperations patches;
+  private final InputBounds bounds;
 
-  public ResourceOperations(ResourceDefinition type, DialectNormalizer normalizer, AuditLog audit) {
+  public ResourceOperations(ResourceDefinition type, DialectNormalizer normalizer, AuditLog audit, InputBounds bounds) {
     this.type = type;
     this.normalizer = normalizer;
     this.audit = audit;
-    this.patches = new PatchOperations(type);
+    this.bounds = bounds;
+    this.patches = new PatchOperations(type, bounds);
   }
 
   public ResourceDefinition type() {
     return type;
+  }
+
+  /** The limits on the protocol work of a request, e.g. for parsing a list request's filter. */
+  public InputBounds bounds() {
+    return bounds;
   }
 
   public Future<ObjectNode> create(TenantRequest request, ObjectNode body) {
@@ -47,7 +55,7 @@ public final class ResourceOperations {
   }
 
   public Future<ObjectNode> get(TenantRequest request, String id, AttributeSelection selection) {
-    return provider(request, Operation.GET).get(id, selection);
+    return provider(request, Operation.GET).get(existing(id), selection);
   }
 
   /** A page of resources; {@code id eq "…"} is answered with a read, any other filter pushed down. */
@@ -61,15 +69,15 @@ public final class ResourceOperations {
 
   public Future<ObjectNode> replace(TenantRequest request, String id, ObjectNode body) {
     ResourceProvider provider = provider(request, Operation.REPLACE);
-    return provider.replace(id, forwarded(provider, body));
+    return provider.replace(existing(id), forwarded(provider, body));
   }
 
   public Future<ObjectNode> patch(TenantRequest request, String id, ObjectNode body) {
-    return patches.apply(provider(request, Operation.MODIFY), id, normalizer.normalize(type, body));
+    return patches.apply(provider(request, Operation.MODIFY), existing(id), normalizer.normalize(type, body));
   }
 
   public Future<Void> delete(TenantRequest request, String id) {
-    return provider(request, Operation.DELETE).delete(id);
+    return provider(request, Operation.DELETE).delete(existing(id));
   }
 
   /** The body of a create or replace, normalized, checked and reduced to what the provider stores. */
@@ -90,7 +98,25 @@ public final class ResourceOperations {
     return new AuditedProvider(provider, audit, type, request);
   }
 
+  /**
+   * {@code id}, or a 404 when it can name no resource: empty, {@code .} or {@code ..} would form an empty
+   * or dot segment in an upstream path, so they never reach the adapter.
+   */
+  private String existing(String id) {
+    if (!isPossibleId(id)) {
+      throw ScimFailure.notFound("No " + type.name() + " has the id '" + id + "'.");
+    }
+    return id;
+  }
+
+  private static boolean isPossibleId(String id) {
+    return id != null && !id.isEmpty() && !id.equals(".") && !id.equals("..");
+  }
+
   private static Future<ResourcePage> pageOfOne(ResourceProvider provider, ListPlan.ById plan) {
+    if (!isPossibleId(plan.id())) {
+      return Future.succeededFuture(new ResourcePage(List.of(), 0, plan.request().startIndex()));
+    }
     return provider.get(plan.id(), plan.selection())
         .map(resource -> List.of(resource))
         .recover(failure -> failure instanceof ScimFailure scim && scim.status() == 404

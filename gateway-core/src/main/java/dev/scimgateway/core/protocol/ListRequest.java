@@ -20,8 +20,17 @@ public record ListRequest(Optional<Filter> filter, int startIndex, int count) {
   public static final int MAX_COUNT = 100;
 
   public static ListRequest fromQuery(MultiMap query) {
+    return fromQuery(query, InputBounds.defaults());
+  }
+
+  /** The request's query; a filter beyond {@code bounds} is a 400 {@code invalidFilter}. */
+  public static ListRequest fromQuery(MultiMap query, InputBounds bounds) {
+    String filter = query.get("filter");
+    if (filter != null) {
+      bounds.checkFilter(filter);
+    }
     return new ListRequest(
-        parseFilter(query.get("filter")),
+        parseFilter(filter),
         Math.max(1, integer(query, "startIndex", 1)),
         Math.min(MAX_COUNT, Math.max(0, integer(query, "count", MAX_COUNT))));
   }

@@ -32,7 +32,30 @@ public final class PatchApplier {
 
   /** Validates a PATCH body; fails with 400 and the offending operation's index before anything is read. */
   public static PatchApplier of(ObjectNode patchBody) {
-    return new PatchApplier(parse(patchBody));
+    return of(patchBody, InputBounds.defaults());
+  }
+
+  /** Like {@link #of(ObjectNode)}, with the operation count and paths checked against {@code bounds}. */
+  public static PatchApplier of(ObjectNode patchBody, InputBounds bounds) {
+    return new PatchApplier(parse(patchBody, bounds));
+  }
+
+  /**
+   * About how many values applying the PATCH to {@code resource} examines: each operation may look at
+   * every value of a multi-valued attribute, and each may add one.
+   */
+  public long valuesExamined(ObjectNode resource) {
+    long values = 0;
+    for (JsonNode attribute : resource) {
+      values += attribute.isArray() ? attribute.size() : 0;
+      if (attribute.isObject()) {
+        for (JsonNode extensionAttribute : attribute) {
+          values += extensionAttribute.isArray() ? extensionAttribute.size() : 0;
+        }
+      }
+    }
+    long operations = request.getOperations().size();
+    return operations * (values + operations);
   }
 
   /**
@@ -95,6 +118,9 @@ public final class PatchApplier {
       }
     } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
       throw ScimErrors.from(e);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE, "The PATCH cannot be applied to this resource: "
+          + "an operation's value does not fit the attribute it targets.");
     }
     return target;
   }
@@ -145,7 +171,7 @@ public final class PatchApplier {
     return false;
   }
 
-  private static PatchRequest parse(ObjectNode body) {
+  private static PatchRequest parse(ObjectNode body, InputBounds bounds) {
     JsonNode schemas = body.path("schemas");
     boolean declaresPatchOp = false;
     for (JsonNode schema : schemas) {
@@ -160,8 +186,12 @@ public final class PatchApplier {
       throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX,
           "A PATCH body must have a non-empty \"Operations\" array.");
     }
+    bounds.checkOperations(operations.size());
     List<PatchOperation> parsed = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
+      if (operations.get(i).path("path").isTextual()) {
+        bounds.checkPath(i, operations.get(i).get("path").asText());
+      }
       parsed.add(operation(operations.get(i), i));
     }
     return new PatchRequest(parsed);
@@ -183,7 +213,15 @@ public final class PatchApplier {
           "Operations[" + index + "]: the " + op + " operation needs a non-null \"value\" (to clear an attribute, remove it).");
     }
     try {
-      return ScimJson.mapper().treeToValue(withoutCoreSchemaUrn(node), PatchOperation.class);
+      PatchOperation operation = ScimJson.mapper().treeToValue(withoutCoreSchemaUrn(node), PatchOperation.class);
+      if (op.equals("remove") && (operation.getPath() == null || operation.getPath().isRoot())) {
+        throw ScimFailure.badRequest(ScimErrorType.NO_TARGET,
+            "Operations[" + index + "]: the path of a remove operation names no attribute.");
+      }
+      return operation;
+    } catch (IllegalArgumentException e) {
+      throw ScimFailure.badRequest(ScimErrorType.INVALID_PATH, "Operations[" + index + "] (" + op
+          + ") is invalid: its path cannot be parsed.");
     } catch (JsonProcessingException e) {
       String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
       int problem = reason.indexOf("problem: ");

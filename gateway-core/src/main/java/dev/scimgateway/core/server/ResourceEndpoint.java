@@ -44,7 +44,7 @@ final class ResourceEndpoint {
 
   void list(RoutingContext ctx) {
     AttributeProjection projection = projection(ctx);
-    operations.list(request(ctx), ListRequest.fromQuery(ctx.queryParams()), projection.selection())
+    operations.list(request(ctx), ListRequest.fromQuery(ctx.queryParams(), operations.bounds()), projection.selection())
         .onSuccess(page -> ScimResponses.json(ctx, 200, listResponse(ctx, projection, page)))
         .onFailure(ctx::fail);
   }

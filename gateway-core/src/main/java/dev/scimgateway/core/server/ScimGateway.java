@@ -86,8 +86,8 @@ public final class ScimGateway {
           HttpServerOptions options = options(serverConfig);
           certificate.ifPresent(it -> it.applyTo(options));
           return hardened(vertx, options, serverConfig,
-                  ScimRouter.create(vertx, serverConfig, ResourceTypeRegistry.fromClasspath(), tenants, observability,
-                      operational, managementPort.isEmpty()))
+                  ScimRouter.create(vertx, serverConfig, config.limits(), ResourceTypeRegistry.fromClasspath(),
+                      tenants, observability, operational, managementPort.isEmpty()))
               .listen(serverConfig.port(), serverConfig.host());
         })
         .compose(server -> {

@@ -2,6 +2,7 @@ package dev.scimgateway.core.server;
 
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.core.config.RequestLimits;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
@@ -9,6 +10,7 @@ import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.RequestLogHandler;
 import dev.scimgateway.core.operation.ResourceOperations;
 import dev.scimgateway.core.protocol.AttributeProjection;
+import dev.scimgateway.core.protocol.InputBounds;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.TenantDirectory;
@@ -28,9 +30,8 @@ final class ScimRouter {
   private ScimRouter() {}
 
   /** The SCIM routes; {@code operational} is mounted too unless it has a port of its own. */
-  static Router create(Vertx vertx, ServerConfig server, ResourceTypeRegistry resourceTypes, TenantDirectory tenants,
-      Observability observability,
-      OperationalEndpoints operational, boolean withOperational) {
+  static Router create(Vertx vertx, ServerConfig server, RequestLimits limits, ResourceTypeRegistry resourceTypes,
+      TenantDirectory tenants, Observability observability, OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
     // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*, each
@@ -64,8 +65,9 @@ final class ScimRouter {
 
     // Every resource type the registry knows; a tenant whose adapter does not serve one answers 404.
     AuditLog audit = new AuditLog(observability.log());
+    InputBounds bounds = new InputBounds(limits);
     for (ResourceDefinition type : resourceTypes.all()) {
-      ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit));
+      ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit, bounds));
       String collection = TENANT + "/" + type.type().endpoint();
       String item = collection + "/:id";
       router.get(collection).handler(endpoint::list);
