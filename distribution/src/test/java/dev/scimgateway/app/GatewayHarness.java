@@ -64,6 +64,16 @@ final class GatewayHarness implements AutoCloseable {
 
   /** {@code extraTopLevel} is YAML added at the top of the configuration, e.g. a {@code logging:} section. */
   static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings, String extraTopLevel) {
+    return start(simulatorOptions, extraPostmanSettings, extraTopLevel, "");
+  }
+
+  /** {@code extraServer} is YAML added to the {@code server:} section, e.g. {@code idleTimeoutMillis: 500}. */
+  static GatewayHarness withServerSettings(String extraServer) {
+    return start(SimulatorOptions.defaults(), "", "", extraServer);
+  }
+
+  static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings, String extraTopLevel,
+      String extraServer) {
     GatewayMetrics metrics = GatewayMetrics.create();
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -75,6 +85,7 @@ final class GatewayHarness implements AutoCloseable {
         server:
           host: 127.0.0.1
           port: 0
+        %s
         tenants:
           %s:
             token: "${ACME_TOKEN}"
@@ -89,7 +100,7 @@ final class GatewayHarness implements AutoCloseable {
             postman:
               baseUrl: "%s"
               apiKey: "%s"
-        """.formatted(TENANT, simulator.baseUrl(), extraPostmanSettings.indent(6).stripTrailing(),
+        """.formatted(extraServer.indent(2).stripTrailing(), TENANT, simulator.baseUrl(), extraPostmanSettings.indent(6).stripTrailing(),
         OTHER_TENANT, OTHER_TOKEN, simulator.baseUrl(), API_KEY);
     var config = ConfigLoader.withEnvironment(Map.of("ACME_TOKEN", TOKEN, "POSTMAN_KEY", API_KEY))
         .parse(yaml, "test configuration");

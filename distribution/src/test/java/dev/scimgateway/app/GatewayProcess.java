@@ -17,7 +17,13 @@ record GatewayProcess(Process process, int port, Path output) {
 
   /** Starts {@code GatewayMain --config config} and waits until it listens. */
   static GatewayProcess start(Path config, Path output, Map<String, String> environment) throws IOException, InterruptedException {
-    ProcessBuilder builder = command(List.of("--config", config.toString()))
+    return start(config, output, environment, List.of());
+  }
+
+  /** As {@link #start(Path, Path, Map)}, with options for the JVM, e.g. {@code -Dname=value}. */
+  static GatewayProcess start(Path config, Path output, Map<String, String> environment, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = command(jvmOptions, List.of("--config", config.toString()))
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
     builder.environment().putAll(environment);
@@ -27,9 +33,14 @@ record GatewayProcess(Process process, int port, Path output) {
 
   /** The command line that runs {@code GatewayMain} with {@code args} on the test class path. */
   static ProcessBuilder command(List<String> args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), GatewayMain.class.getName()));
+    return command(List.of(), args);
+  }
+
+  static ProcessBuilder command(List<String> jvmOptions, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayMain.class.getName()));
     command.addAll(args);
     return new ProcessBuilder(command);
   }

@@ -65,7 +65,7 @@ class GracefulShutdownTest {
   }
 
   private static void awaitRequestUpstream(PostmanSimulator simulator) throws InterruptedException {
-    for (int i = 0; i < 100 && simulator.pendingFaults() > 0; i++) {
+    for (int i = 0; i < 750 && simulator.pendingFaults() > 0; i++) {
       TimeUnit.MILLISECONDS.sleep(20);
     }
     assertEquals(0, simulator.pendingFaults(), "the create reached Postman");

@@ -32,6 +32,18 @@ class SecretLeakTest {
 
   private static final String IDP_TOKEN = "idp-token-must-not-leak-7f3a9c";
   private static final String API_KEY = "PMAK-upstream-key-must-not-leak-52be";
+  private static final String QUERY_SECRET = "query-token-must-not-leak-91c0";
+  /** Malformed requests (and one with a malformed forwarding header), some carrying a credential where the gateway does not look for one. */
+  private static final List<String> HOSTILE = List.of(
+      "GET /scim/v2/acme/Users?access_token=QUERYSECRET&x=%zz HTTP/1.1\r\nHost: localhost\r\n\r\n",
+      "GET /scim/v2/acme/Users/%zz?access_token=QUERYSECRET HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer TOKEN\r\n\r\n",
+      "GET /scim/v2/acme/Users?filter=%&token=QUERYSECRET HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer TOKEN\r\n\r\n",
+      "GET /scim/v2/acme/Users HTTP/1.1\r\nHost: [QUERYSECRET\r\nAuthorization: Bearer TOKEN\r\n\r\n",
+      "GET /scim/v2/acme/Users HTTP/1.1\r\nAuthorization: Bearer TOKEN\r\n\r\n",
+      "GET /scim/v2/acme/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer TOKEN\r\nX-Forwarded-Host: QUERYSECRET:99999\r\n\r\n",
+      "POST /scim/v2/acme/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer TOKEN\r\nTransfer-Encoding: chunked, identity\r\n\r\n",
+      "GET /scim/v2/acme/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer QUERYSECRET\r\n\r\n",
+      "QUERYSECRET\r\n\r\n");
 
   @TempDir
   Path dir;
@@ -63,6 +75,7 @@ class SecretLeakTest {
         Map.of("LEAK_TEST_TOKEN", IDP_TOKEN, "LEAK_TEST_KEY", API_KEY));
     Process gateway = running.process();
     List<String> answers = new ArrayList<>();
+    List<String> raw = new ArrayList<>();
     try {
       int port = running.port();
       WebClient client = WebClient.create(vertx);
@@ -89,6 +102,11 @@ class SecretLeakTest {
           "{\"userName\":\"other@example.com\",\"name\":{\"givenName\":\"O\",\"familyName\":\"Ther\"}}", answers);
       call(client, port, HttpMethod.GET, "/metrics", null, null, answers);
       call(client, port, HttpMethod.GET, "/ready", null, null, answers);
+      for (String hostile : HOSTILE) {
+        RawHttp.Answer answer = RawHttp.exchange(port, hostile.replace("TOKEN", IDP_TOKEN).replace("QUERYSECRET", QUERY_SECRET));
+        assertTrue(answer.status() < 500, answer.status() + " " + answer.body());
+        raw.add(answer.headers() + " " + answer.body());
+      }
     } finally {
       gateway.destroy();
       assertTrue(gateway.waitFor(20, TimeUnit.SECONDS));
@@ -100,10 +118,14 @@ class SecretLeakTest {
     assertTrue(printed.contains("\"type\":\"request\""), "the run printed request lines: " + printed);
     assertTrue(printed.contains("\"type\":\"audit\""), "and audit lines");
     assertEquals(12, answers.size());
-    for (String secret : List.of(IDP_TOKEN, API_KEY)) {
+    assertEquals(HOSTILE.size(), raw.size());
+    for (String secret : List.of(IDP_TOKEN, API_KEY, QUERY_SECRET)) {
       assertFalse(printed.contains(secret), "a secret in the gateway's output");
       answers.forEach(answer -> assertFalse(answer.contains(secret), "a secret in an answer: " + answer));
+      raw.forEach(answer -> assertFalse(answer.contains(secret), "a secret in an answer: " + answer));
     }
+    assertFalse(printed.contains("\tat "), "no stack trace for what clients did wrong: " + printed);
+    assertFalse(printed.contains("%zz"), "no raw URI in the output");
   }
 
   private static String call(WebClient client, int port, HttpMethod method, String path, String token, String body,

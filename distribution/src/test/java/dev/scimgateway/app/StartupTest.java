@@ -70,7 +70,13 @@ class StartupTest {
         Arguments.of("misspelt postman key", VALID_TENANT.replace("baseUrl:", "baseURL:"), "tenants.acme.postman.baseURL: unknown key"),
         Arguments.of("bad rate limit", VALID_TENANT + "      rateLimit:\n        requests: lots\n",
             "tenants.acme.postman.rateLimit.requests: must be a whole number"),
-        Arguments.of("bad tenant name", VALID_TENANT.replace("acme:", "ac/me:"), "tenants.ac/me: a tenant name is its URL path segment"));
+        Arguments.of("bad tenant name", VALID_TENANT.replace("acme:", "ac/me:"), "tenants.ac/me: a tenant name is its URL path segment"),
+        Arguments.of("missing secret file", VALID_TENANT.replace("${ACME_SCIM_TOKEN}", "${file:/no/such/secret}"),
+            "tenants.acme.token: secret file /no/such/secret does not exist"),
+        Arguments.of("missing certificate file", "server:\n  tls:\n    certFile: /no/such/cert.pem\n    keyFile: /no/such/key.pem\n"
+            + VALID_TENANT, "server.tls.certFile: /no/such/cert.pem does not exist"),
+        Arguments.of("bad idle timeout", "server:\n  idleTimeoutMillis: soon\n" + VALID_TENANT,
+            "server.idleTimeoutMillis: must be a whole number"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
   private final EnvironmentExpander expander;
@@ -79,7 +81,7 @@ public final class ConfigLoader {
     ConfigSection top = new ConfigSection("", root)
         .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "readiness", "tenants"));
     ServerConfig server = server(top.section("server"));
-    return new GatewayConfig(server, limits(top.section("limits")), operations(top, server), tenants(top.section("tenants")));
+    return new GatewayConfig(server, limits(top.section("limits")), operations(top, server), tenants(top.section("tenants"), root.path("tenants")));
   }
 
   private static RequestLimits limits(ConfigSection limits) {
@@ -92,13 +94,30 @@ public final class ConfigLoader {
   }
 
   private static ServerConfig server(ConfigSection server) {
-    server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes", "anonymousDiscovery"));
+    server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes", "anonymousDiscovery",
+        "idleTimeoutMillis", "headerReadTimeoutMillis", "bodyReadTimeoutMillis", "tls"));
     return new ServerConfig(
         server.string("host").orElse(ServerConfig.DEFAULT_HOST),
         server.intOr("port", ServerConfig.DEFAULT_PORT, 0, 65535),
         server.millisOr("requestTimeoutMillis", ServerConfig.DEFAULT_REQUEST_TIMEOUT),
         server.intOr("maxBodyBytes", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
-        server.booleanOr("anonymousDiscovery", true));
+        server.booleanOr("anonymousDiscovery", true),
+        new ConnectionLimits(
+            server.millisOr("idleTimeoutMillis", ConnectionLimits.DEFAULT_IDLE_TIMEOUT),
+            server.millisOr("headerReadTimeoutMillis", ConnectionLimits.DEFAULT_HEADER_READ_TIMEOUT),
+            server.millisOr("bodyReadTimeoutMillis", ConnectionLimits.DEFAULT_BODY_READ_TIMEOUT)),
+        tls(server.section("tls")));
+  }
+
+  private static Optional<TlsConfig> tls(ConfigSection tls) {
+    if (!tls.isPresent()) {
+      return Optional.empty();
+    }
+    tls.requireOnlyKeys(Set.of("certFile", "keyFile", "reloadIntervalMillis"));
+    return Optional.of(new TlsConfig(
+        Path.of(tls.requiredString("certFile")),
+        Path.of(tls.requiredString("keyFile")),
+        tls.millisOr("reloadIntervalMillis", TlsConfig.DEFAULT_RELOAD_INTERVAL)));
   }
 
   private static OperationsConfig operations(ConfigSection top, ServerConfig server) {
@@ -119,7 +138,7 @@ public final class ConfigLoader {
         readiness.millisOr("timeoutMillis", OperationsConfig.DEFAULT_PROBE_TIMEOUT));
   }
 
-  private static List<TenantConfig> tenants(ConfigSection tenants) {
+  private static List<TenantConfig> tenants(ConfigSection tenants, JsonNode tree) {
     if (!tenants.isPresent() || tenants.sections().isEmpty()) {
       throw new InvalidConfigException("tenants: at least one tenant is required");
     }
@@ -130,9 +149,44 @@ public final class ConfigLoader {
             + ": a tenant name is its URL path segment: letters, digits, '-' and '_' only");
       }
       String adapter = tenant.requiredString("adapter");
-      result.add(new TenantConfig(name, tenant.requiredString("token"), adapter, tenant));
+      JsonNode node = tree.path(name);
+      List<String> tokens = new ArrayList<>(strings(tenant, node, "token"));
+      tokens.addAll(strings(tenant, node, "tokens"));
+      List<String> digests = strings(tenant, node, "tokenSha256");
+      for (String digest : digests) {
+        if (!SHA256_HEX.matcher(digest).matches()) {
+          throw tenant.invalid("tokenSha256", "must be 64 hexadecimal digits (the SHA-256 of the token)");
+        }
+      }
+      if (tokens.isEmpty() && digests.isEmpty()) {
+        throw tenant.invalid("token", "is required (or tokens, or tokenSha256)");
+      }
+      result.add(new TenantConfig(name, tokens, digests, adapter, tenant));
     });
     return result;
+  }
+
+  /** A key that holds one string or a list of them; each must be non-blank. */
+  private static List<String> strings(ConfigSection section, JsonNode parent, String key) {
+    JsonNode value = parent.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return List.of();
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(items::add);
+    } else {
+      items.add(value);
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+        throw section.invalid(key, "must be a non-empty string or a list of them"
+            + " (if it names an environment variable or a file, is it set?)");
+      }
+      strings.add(item.asText().trim());
+    }
+    return strings;
   }
 
   private static String where(JsonLocation location) {

@@ -5,20 +5,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${NAME}} and {@code ${NAME:-default}} in every string value of a configuration tree.
- * A reference to an unset variable without a default is a {@link InvalidConfigException} naming the key and
- * the variable; {@code $${…}} stays literal.
+ * Expands {@code ${NAME}} and {@code ${NAME:-default}} in every string value of a configuration tree,
+ * and {@code ${file:/run/secrets/name}} to the content of that file without its trailing line break
+ * (Kubernetes and Docker secrets). A reference to an unset variable without a default, or to a file
+ * that cannot be read, is a {@link InvalidConfigException} naming the key and the variable or file,
+ * never a value; {@code $${…}} stays literal.
  */
 final class EnvironmentExpander {
 
   private static final Pattern REFERENCE =
-      Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+      Pattern.compile("\\$\\$|\\$\\{file:([^}]+)}|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
   private final Function<String, String> environment;
 
@@ -62,9 +70,11 @@ final class EnvironmentExpander {
       String replacement;
       if (matcher.group().equals("$$")) {
         replacement = "$";
+      } else if (matcher.group(1) != null) {
+        replacement = secretFile(matcher.group(1).trim(), path);
       } else {
-        String name = matcher.group(1);
-        String fallback = matcher.group(2);
+        String name = matcher.group(2);
+        String fallback = matcher.group(3);
         String fromEnvironment = environment.apply(name);
         if (fromEnvironment != null) {
           replacement = fromEnvironment;
@@ -78,5 +88,15 @@ final class EnvironmentExpander {
     }
     matcher.appendTail(result);
     return result.toString();
+  }
+
+  private static String secretFile(String file, String path) {
+    try {
+      return Files.readString(Path.of(file)).replaceFirst("[\\r\\n]+$", "");
+    } catch (NoSuchFileException e) {
+      throw new InvalidConfigException(path + ": secret file " + file + " does not exist");
+    } catch (IOException | InvalidPathException | UncheckedIOException e) {
+      throw new InvalidConfigException(path + ": secret file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.AttributeSelection;
+import dev.scimgateway.adapter.api.ScimErrorType;
+import dev.scimgateway.adapter.api.ScimFailure;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,11 +103,25 @@ public final class AttributeProjection {
     return paths;
   }
 
+  /** A name of an attribute or sub-attribute (RFC 7643 §2.1 ATTRNAME), or a schema URN's last part. */
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z$][A-Za-z0-9$_-]*");
+
   private static List<String> segments(String path) {
+    List<String> segments = parsedSegments(path);
+    for (String segment : segments.isEmpty() ? List.of("") : segments) {
+      if (!segment.regionMatches(true, 0, "urn:", 0, 4) && !NAME.matcher(segment).matches()) {
+        throw ScimFailure.badRequest(ScimErrorType.INVALID_VALUE, "'" + path
+            + "' in attributes or excludedAttributes is not an attribute name (RFC 7643 §2.1).");
+      }
+    }
+    return segments;
+  }
+
+  private static List<String> parsedSegments(String path) {
     if (path.toLowerCase(Locale.ROOT).startsWith("urn:")) {
       int colon = path.lastIndexOf(':');
       String urn = path.substring(0, colon);
-      List<String> attribute = Arrays.asList(path.substring(colon + 1).split("\\."));
+      List<String> attribute = Arrays.asList(path.substring(colon + 1).split("\\.", -1));
       if (CoreSchema.isCoreUrn(urn)) {
         return attribute;
       }
@@ -114,7 +130,7 @@ public final class AttributeProjection {
       segments.addAll(attribute);
       return segments;
     }
-    return Arrays.asList(path.split("\\."));
+    return Arrays.asList(path.split("\\.", -1));
   }
 
   private static void copy(JsonNode source, ObjectNode target, List<String> path) {

@@ -87,7 +87,7 @@ final class ResourceEndpoint {
 
   private ListResponse<ObjectNode> listResponse(RoutingContext ctx, AttributeProjection projection, ResourcePage page) {
     List<ObjectNode> resources = page.resources().stream()
-        .map(resource -> projection.apply(ScimResponses.decorate(ctx, type.type(), resource)))
+        .map(resource -> ScimResponses.projected(type, projection, ScimResponses.decorate(ctx, type.type(), resource)))
         .toList();
     return new ListResponse<>(page.totalResults(), resources, page.startIndex(), resources.size());
   }

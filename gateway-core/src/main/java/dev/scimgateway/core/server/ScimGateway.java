@@ -1,6 +1,8 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.config.ServerConfig;
+import dev.scimgateway.core.observability.RateLimitedLog;
 import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.AdapterRegistry;
@@ -8,9 +10,13 @@ import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -28,16 +34,21 @@ public final class ScimGateway {
 
   private static final System.Logger LOG = System.getLogger(ScimGateway.class.getName());
 
+  private static final RateLimitedLog CONNECTIONS = RateLimitedLog.of(ScimGateway.class);
+
   private final TenantDirectory tenants;
   private final HttpServer server;
   private final HttpServer management;
   private final Duration drainTimeout;
+  private final Optional<TlsCertificate> tls;
 
-  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management, Duration drainTimeout) {
+  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management, Duration drainTimeout,
+      Optional<TlsCertificate> tls) {
     this.tenants = tenants;
     this.server = server;
     this.management = management;
     this.drainTimeout = drainTimeout;
+    this.tls = tls;
   }
 
   /** Starts with fresh metrics and text request lines on standard output. */
@@ -46,12 +57,20 @@ public final class ScimGateway {
   }
 
   /**
-   * Creates and starts every tenant's adapter, then listens. Fails with an
-   * {@link dev.scimgateway.adapter.api.InvalidConfigException} when a tenant's adapter is unknown or
-   * rejects its settings.
+   * Reads the TLS certificate if there is one, creates and starts every tenant's adapter, then listens.
+   * Fails with an {@link dev.scimgateway.adapter.api.InvalidConfigException} when a certificate file
+   * cannot be read, or a tenant's adapter is unknown or rejects its settings.
    */
   public static Future<ScimGateway> start(
       Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
+    Future<Optional<TlsCertificate>> tls = config.server().tls().isPresent()
+        ? TlsCertificate.load(vertx, config.server().tls().get()).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
+    return tls.compose(certificate -> start(vertx, config, registry, observability, certificate));
+  }
+
+  private static Future<ScimGateway> start(Vertx vertx, GatewayConfig config, AdapterRegistry registry,
+      Observability observability, Optional<TlsCertificate> certificate) {
     TenantDirectory tenants;
     try {
       tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability);
@@ -60,24 +79,61 @@ public final class ScimGateway {
     }
     OperationalEndpoints operational = new OperationalEndpoints(vertx, tenants, observability.metrics(), config.operations());
     OptionalInt managementPort = config.operations().managementPort();
+    ServerConfig serverConfig = config.server();
+    Duration requestTimeout = serverConfig.requestTimeout();
     return tenants.start()
-        .compose(started -> vertx.createHttpServer()
-            .requestHandler(ScimRouter.create(vertx, config.server(), config.limits(), ResourceTypeRegistry.fromClasspath(),
-                tenants, observability, operational, managementPort.isEmpty()))
-            .listen(config.server().port(), config.server().host()))
-        .compose(server -> managementPort.isEmpty()
-            ? Future.succeededFuture(new ScimGateway(tenants, server, null, config.server().requestTimeout()))
-            : vertx.createHttpServer()
-                .requestHandler(ScimRouter.management(vertx, observability, operational))
-                .listen(managementPort.getAsInt(), config.operations().managementHost())
-                .map(management -> new ScimGateway(tenants, server, management, config.server().requestTimeout()))
-                .recover(failure -> server.close().transform(closed -> Future.failedFuture(failure))))
+        .compose(started -> {
+          HttpServerOptions options = options(serverConfig);
+          certificate.ifPresent(it -> it.applyTo(options));
+          return hardened(vertx, options, serverConfig,
+                  ScimRouter.create(vertx, serverConfig, config.limits(), ResourceTypeRegistry.fromClasspath(),
+                      tenants, observability, operational, managementPort.isEmpty()))
+              .listen(serverConfig.port(), serverConfig.host());
+        })
+        .compose(server -> {
+          certificate.ifPresent(it -> it.watch(server));
+          return managementPort.isEmpty()
+              ? Future.succeededFuture(new ScimGateway(tenants, server, null, requestTimeout, certificate))
+              : hardened(vertx, options(serverConfig), serverConfig, ScimRouter.management(vertx, observability, operational))
+                  .listen(managementPort.getAsInt(), config.operations().managementHost())
+                  .map(management -> new ScimGateway(tenants, server, management, requestTimeout, certificate))
+                  .recover(failure -> {
+                    certificate.ifPresent(TlsCertificate::stop);
+                    return server.close().transform(closed -> Future.failedFuture(failure));
+                  });
+        })
         .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
+            + (certificate.isPresent() ? " (HTTPS)" : "")
             + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
             + " with tenants " + tenants.all().stream()
                 .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
                 .collect(Collectors.joining(", "))))
         .recover(failure -> tenants.close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  private static HttpServerOptions options(ServerConfig config) {
+    return new HttpServerOptions()
+        .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.connections().idleTimeout().toMillis()))
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setHttp2ClearTextEnabled(false);
+  }
+
+  /**
+   * A server whose every connection has read deadlines, whose malformed requests get SCIM errors, and
+   * whose connection failures (resets, failed TLS handshakes: whatever a scanner does) are no more
+   * than a rate-limited debug line.
+   */
+  private static HttpServer hardened(Vertx vertx, HttpServerOptions options, ServerConfig config, Handler<HttpServerRequest> router) {
+    ReadDeadlines deadlines = new ReadDeadlines(vertx, config.connections(), config.requestTimeout());
+    return vertx.createHttpServer(options)
+        .connectionHandler(deadlines::opened)
+        .invalidRequestHandler(new InvalidRequestAnswer())
+        // With a WebSocket handler set, Vert.x hands requests of an unknown HTTP version to the request
+        // handler (RequestScreen answers them) instead of answering 501 itself. No WebSocket is served.
+        .webSocketHandshakeHandler(handshake -> handshake.reject(404))
+        .exceptionHandler(failure -> CONNECTIONS.log(Level.DEBUG, "connection:" + failure.getClass().getName(),
+            "a connection failed: " + failure.getClass().getSimpleName()))
+        .requestHandler(deadlines.watching(new RequestScreen(router)));
   }
 
   /** The port the SCIM server listens on. */
@@ -99,6 +155,7 @@ public final class ScimGateway {
    * the adapters.
    */
   public Future<Void> close() {
+    tls.ifPresent(TlsCertificate::stop);
     Future<Void> drained = server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
     return drained
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())

@@ -12,8 +12,8 @@ import dev.scimgateway.core.resource.ResourceDefinition;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.Optional;
@@ -31,17 +31,20 @@ final class ScimRouter {
       TenantDirectory tenants, Observability observability, OperationalEndpoints operational, boolean withOperational) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
-    // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*.
-    router.allowForward(AllowForwardHeaders.ALL);
+    // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*, each
+    // only when well-formed (RequestOrigin). Vert.x Web's own parsing of them stays off: it throws on
+    // malformed values wherever the request's scheme, host or address is read.
 
     router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::canonicalEndpoint));
+    router.route().handler(new ResponseGuard());
     if (withOperational) {
       operational.mount(router);
     }
 
     router.route(TENANT + "/*")
         .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
-        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()));
+        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()))
+        .handler(ScimRouter::requireDecodableQuery);
 
     TenantAuthHandler discoveryAuth = server.anonymousDiscovery()
         ? TenantAuthHandler.allowingAnonymous(tenants)
@@ -80,15 +83,31 @@ final class ScimRouter {
   static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLogHandler(observability, name -> false, segment -> Optional.empty()));
+    router.route().handler(new ResponseGuard());
     operational.mount(router);
     handleFailures(router, new ScimFailureHandler());
     return router;
   }
 
+  /**
+   * A query string that cannot be decoded is refused before anything reads it, in particular before a
+   * create or replace reaches the upstream (the answer's projection reads it last).
+   */
+  private static void requireDecodableQuery(RoutingContext ctx) {
+    try {
+      ctx.queryParams();
+    } catch (RuntimeException e) {
+      ctx.fail(HttpLayerErrors.MALFORMED_QUERY);
+      return;
+    }
+    ctx.next();
+  }
+
+  /** Every status Vert.x Web may answer by itself gets a SCIM error, and none is logged as unhandled. */
   private static void handleFailures(Router router, ScimFailureHandler failures) {
     router.route().failureHandler(failures);
-    for (int status : new int[] {404, 405, 413, 415, 500, 503}) {
-      router.errorHandler(status, failures);
+    for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 414, 415, 431, 500, 501, 503}) {
+      router.errorHandler(status, failures.forStatus(status));
     }
   }
 }

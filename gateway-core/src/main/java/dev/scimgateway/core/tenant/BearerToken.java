@@ -3,26 +3,49 @@ package dev.scimgateway.core.tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
- * A secret token kept only as its SHA-256 digest, so that comparing it takes the same time whatever
- * the presented value and its length, and the secret itself is not held in memory longer than needed.
+ * The secret tokens a tenant accepts (one, or several during a rotation), kept only as their SHA-256
+ * digests, so that comparing takes the same time whatever the presented value and its length, and the
+ * secrets themselves are not held in memory longer than needed.
  */
 public final class BearerToken {
 
-  private final byte[] digest;
+  private final List<byte[]> digests;
 
-  private BearerToken(byte[] digest) {
-    this.digest = digest;
+  private BearerToken(List<byte[]> digests) {
+    this.digests = List.copyOf(digests);
   }
 
   public static BearerToken of(String secret) {
-    return new BearerToken(sha256(secret));
+    return new BearerToken(List.of(sha256(secret)));
   }
 
-  /** Constant-time comparison with a presented token. */
+  /** Any of {@code secrets}, or of the tokens whose SHA-256 digests are {@code sha256Hex} (64 hex digits each). */
+  public static BearerToken anyOf(List<String> secrets, List<String> sha256Hex) {
+    List<byte[]> digests = new ArrayList<>();
+    secrets.forEach(secret -> digests.add(sha256(secret)));
+    sha256Hex.forEach(hex -> digests.add(HexFormat.of().parseHex(hex)));
+    if (digests.isEmpty()) {
+      throw new IllegalArgumentException("a tenant needs at least one token");
+    }
+    return new BearerToken(digests);
+  }
+
+  /**
+   * Constant-time comparison with a presented token: every accepted digest is compared, whichever
+   * matches.
+   */
   public boolean matches(String presented) {
-    return MessageDigest.isEqual(digest, sha256(presented == null ? "" : presented));
+    byte[] candidate = sha256(presented == null ? "" : presented);
+    boolean found = false;
+    for (byte[] digest : digests) {
+      found |= MessageDigest.isEqual(digest, candidate);
+    }
+    return found;
   }
 
   static byte[] sha256(String value) {

@@ -39,7 +39,7 @@ public final class TenantDirectory {
       config.requireOnlyKnownKeys();
       ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings(),
           observability.telemetryFor(config.name(), config.adapter())));
-      tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.of(config.token()), adapter));
+      tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.anyOf(config.tokens(), config.tokenSha256s()), adapter));
     }
     return new TenantDirectory(tenants);
   }

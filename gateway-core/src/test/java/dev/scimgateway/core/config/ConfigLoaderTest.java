@@ -60,7 +60,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("acme", "globex-2_b"), config.tenants().stream().map(TenantConfig::name).toList());
 
     TenantConfig acme = config.tenants().get(0);
-    assertEquals("acme-token-from-env", acme.token());
+    assertEquals(List.of("acme-token-from-env"), acme.tokens());
     assertEquals("postman", acme.adapter());
     assertEquals("tenants.acme.postman", acme.adapterSettings().path());
     assertEquals("PMAK-from-env", acme.adapterSettings().requiredString("apiKey"));
@@ -68,7 +68,7 @@ class ConfigLoaderTest {
     acme.requireOnlyKnownKeys();
 
     TenantConfig globex = config.tenants().get(1);
-    assertEquals("literal-globex-token", globex.token());
+    assertEquals(List.of("literal-globex-token"), globex.tokens());
     assertEquals("memory", globex.adapter());
     assertFalse(globex.adapterSettings().isPresent());
     assertEquals("tenants.globex-2_b.memory", globex.adapterSettings().path());
@@ -141,7 +141,7 @@ class ConfigLoaderTest {
     TenantConfig acme = config.tenants().get(0);
     var memory = acme.adapterSettings();
     assertEquals(9443, config.server().port(), "a numeric string from the environment is a number");
-    assertEquals("pre-acme-token-from-env-post", acme.token());
+    assertEquals(List.of("pre-acme-token-from-env-post"), acme.tokens());
     assertEquals("memory", acme.adapter());
     assertEquals("PMAK-from-env", memory.requiredString("set"));
     assertEquals("xy", memory.string("emptyDefault").orElseThrow());
@@ -224,7 +224,7 @@ class ConfigLoaderTest {
     assertEquals("tenants: at least one tenant is required", error("server:\n  port: 1\n"));
     assertEquals("tenants: at least one tenant is required", error("tenants: {}\n"));
     assertEquals("tenants.acme.adapter: is required", error("tenants:\n  acme:\n    token: t\n"));
-    assertEquals("tenants.acme.token: is required", error("tenants:\n  acme:\n    adapter: memory\n"));
+    assertEquals("tenants.acme.token: is required (or tokens, or tokenSha256)", error("tenants:\n  acme:\n    adapter: memory\n"));
     assertTrue(error("tenants:\n  acme: {token: t, adapter: m}\nserver:\n  maxBodyBytes: 100\n")
         .startsWith("server.maxBodyBytes: must be between 1024 and "));
     assertTrue(error("tenants:\n  acme: {token: t, adapter: m}\nserver:\n  prot: 1\n")
@@ -245,7 +245,7 @@ class ConfigLoaderTest {
 
     var error = assertThrows(InvalidConfigException.class, acme::requireOnlyKnownKeys);
 
-    assertTrue(error.getMessage().startsWith("tenants.acme.memory: unknown key (expected one of adapter, postman, token)"),
+    assertTrue(error.getMessage().startsWith("tenants.acme.memory: unknown key (expected one of adapter, postman, token, tokenSha256, tokens)"),
         error.getMessage());
   }
 
@@ -267,5 +267,70 @@ class ConfigLoaderTest {
     var error = assertThrows(InvalidConfigException.class, () -> ConfigLoader.withEnvironment(Map.of()).load(file));
 
     assertTrue(error.getMessage().startsWith(file + ": invalid YAML"), error.getMessage());
+  }
+
+  @Test
+  void aSecretFileIsReadWithoutItsTrailingLineBreak(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("acme-token"), "token-from-a-file\n");
+
+    var acme = parse("tenants:\n  acme: {token: \"${file:" + secret + "}\", adapter: memory}\n").tenants().get(0);
+
+    assertEquals(List.of("token-from-a-file"), acme.tokens());
+  }
+
+  @Test
+  void aMissingSecretFileNamesTheKeyAndTheFileButNoValue(@TempDir Path dir) {
+    Path missing = dir.resolve("no-such-secret");
+
+    String message = error("tenants:\n  acme: {token: \"${file:" + missing + "}\", adapter: memory}\n");
+
+    assertEquals("tenants.acme.token: secret file " + missing + " does not exist", message);
+  }
+
+  @Test
+  void severalTokensAndDigestsAreAcceptedDuringARotation() {
+    String digest = "a".repeat(64);
+
+    var acme = parse("""
+        tenants:
+          acme:
+            tokens: ["old-token", "new-token"]
+            tokenSha256: [%s]
+            adapter: memory
+        """.formatted(digest)).tenants().get(0);
+
+    assertEquals(List.of("old-token", "new-token"), acme.tokens());
+    assertEquals(List.of(digest), acme.tokenSha256s());
+    acme.requireOnlyKnownKeys();
+  }
+
+  @Test
+  void aTenantNeedsATokenOrADigestAndDigestsAreHex() {
+    assertEquals("tenants.acme.token: is required (or tokens, or tokenSha256)",
+        error("tenants:\n  acme: {adapter: memory}\n"));
+    assertEquals("tenants.acme.tokenSha256: must be 64 hexadecimal digits (the SHA-256 of the token)",
+        error("tenants:\n  acme: {tokenSha256: not-hex, adapter: memory}\n"));
+  }
+
+  @Test
+  void connectionLimitsAndTlsHaveDefaultsAndCanBeSet() {
+    ServerConfig defaults = parse("tenants:\n  acme: {token: t, adapter: memory}\n").server();
+    assertEquals(ConnectionLimits.defaults(), defaults.connections());
+    assertTrue(defaults.tls().isEmpty());
+
+    ServerConfig set = parse("""
+        server:
+          idleTimeoutMillis: 1000
+          headerReadTimeoutMillis: 2000
+          bodyReadTimeoutMillis: 3000
+          tls: {certFile: /etc/gw/cert.pem, keyFile: /etc/gw/key.pem}
+        tenants:
+          acme: {token: t, adapter: memory}
+        """).server();
+    assertEquals(new ConnectionLimits(Duration.ofMillis(1000), Duration.ofMillis(2000), Duration.ofMillis(3000)), set.connections());
+    assertEquals(new TlsConfig(Path.of("/etc/gw/cert.pem"), Path.of("/etc/gw/key.pem"), TlsConfig.DEFAULT_RELOAD_INTERVAL),
+        set.tls().orElseThrow());
+    assertTrue(error("server:\n  tls: {certFile: /c.pem}\ntenants:\n  acme: {token: t, adapter: memory}\n")
+        .startsWith("server.tls.keyFile: is required"));
   }
 }

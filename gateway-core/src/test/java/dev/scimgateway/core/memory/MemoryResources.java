@@ -29,8 +29,11 @@ public final class MemoryResources implements ResourceProvider {
   /** Text no IdP may ever see. */
   public static final String INTERNAL_SECRET = "internal detail: db password hunter2";
 
-  /** How the next call fails, if at all. */
-  public enum Failure { NONE, FAILED_FUTURE, THROWN }
+  /**
+   * How the next call fails, if at all. {@code POISONED_RESULT} succeeds a moment later, on the caller's
+   * context as a real upstream answer does, with a resource that throws when the gateway reads it.
+   */
+  public enum Failure { NONE, FAILED_FUTURE, THROWN, POISONED_RESULT }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -230,6 +233,19 @@ public final class MemoryResources implements ResourceProvider {
       case NONE -> action.get();
       case FAILED_FUTURE -> Future.failedFuture(new IllegalStateException(INTERNAL_SECRET));
       case THROWN -> throw new IllegalStateException(INTERNAL_SECRET);
+      case POISONED_RESULT -> poisonedLater();
     };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Future<T> poisonedLater() {
+    ObjectNode poisoned = new ObjectNode(JSON.getNodeFactory()) {
+      @Override
+      public boolean has(String fieldName) {
+        throw new IllegalStateException(INTERNAL_SECRET);
+      }
+    };
+    // A timer's future belongs to the calling context, as an HTTP client's answer does.
+    return io.vertx.core.Vertx.currentContext().owner().timer(1).map(fired -> (T) poisoned);
   }
 }

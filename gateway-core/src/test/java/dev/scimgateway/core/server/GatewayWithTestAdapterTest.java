@@ -221,7 +221,7 @@ class GatewayWithTestAdapterTest {
   // ---- unexpected failures ----
 
   @ParameterizedTest
-  @EnumSource(value = MemoryResources.Failure.class, names = {"FAILED_FUTURE", "THROWN"})
+  @EnumSource(value = MemoryResources.Failure.class, names = {"FAILED_FUTURE", "THROWN", "POISONED_RESULT"})
   void aProviderFailingWithAPlainRuntimeExceptionGivesAScim500WithoutItsText(MemoryResources.Failure failure) {
     String id = users.seed("jane@example.com", true);
     users.failNext(failure);

@@ -38,6 +38,18 @@ class BearerTokenTest {
   }
 
   @Test
+  void duringARotationEveryListedTokenOrDigestMatchesAndNoOther() {
+    String digest = java.util.HexFormat.of().formatHex(BearerToken.sha256("third"));
+    BearerToken tokens = BearerToken.anyOf(java.util.List.of("first", "second"), java.util.List.of(digest));
+
+    assertTrue(tokens.matches("first"));
+    assertTrue(tokens.matches("second"));
+    assertTrue(tokens.matches("third"));
+    assertFalse(tokens.matches("fourth"));
+    assertFalse(tokens.matches(digest));
+  }
+
+  @Test
   void toStringIsRedacted() {
     String text = BearerToken.of(SECRET).toString();
 

@@ -1,0 +1,56 @@
+package dev.scimgateway.core.server;
+
+import dev.scimgateway.core.observability.RateLimitedLog;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns an exception thrown in an asynchronous callback of a request (say, while writing the answer to
+ * a completed upstream call) into an immediate answer. Vert.x Web only sees exceptions thrown by a
+ * handler itself; one thrown later goes to the context's exception handler, and without this guard
+ * the request would wait for the request timeout. Each request runs on a context of its own, so the
+ * context a failing callback ran on names the request. It sees what Vert.x reports: failures in
+ * callbacks of futures that belong to a context (HTTP clients, timers); a context-less promise with
+ * several listeners drops them silently, which is why ScimResponses itself never throws.
+ */
+final class ResponseGuard implements Handler<RoutingContext> {
+
+  private static final RateLimitedLog LOG = RateLimitedLog.of(ResponseGuard.class);
+
+  private final Map<Context, RoutingContext> requests = new ConcurrentHashMap<>();
+  private final Handler<Throwable> uncaught = this::uncaught;
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Context context = Vertx.currentContext();
+    if (context != null) {
+      requests.put(context, ctx);
+      ctx.addEndHandler(ended -> requests.remove(context, ctx));
+      // Every request's context shares its event loop's exception handler: setting it is idempotent.
+      if (context.exceptionHandler() != uncaught) {
+        context.exceptionHandler(uncaught);
+      }
+    }
+    ctx.next();
+  }
+
+  private void uncaught(Throwable failure) {
+    Context context = Vertx.currentContext();
+    RoutingContext ctx = context == null ? null : requests.get(context);
+    if (ctx != null && !ctx.response().ended() && !ctx.response().closed()) {
+      if (ctx.failed()) {
+        LOG.log(Level.ERROR, "guard:" + failure.getClass().getName(), "failure while answering a failed request; the connection is reset", failure);
+        ctx.response().reset();
+      } else {
+        ctx.fail(failure);
+      }
+    } else {
+      LOG.log(Level.ERROR, "uncaught:" + failure.getClass().getName(), "uncaught failure outside a request", failure);
+    }
+  }
+}
