@@ -1,11 +1,10 @@
 package dev.scimgateway.postman.users;
 
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.tck.ProviderFixture;
 import dev.scimgateway.adapter.tck.ResourceProviderContract;
+import dev.scimgateway.adapter.tck.Samples;
 import dev.scimgateway.postman.AdapterRig;
 import dev.scimgateway.simulator.SimulatorOptions;
 import java.time.Duration;
@@ -26,15 +25,12 @@ class PostmanUsersContractTest extends ResourceProviderContract {
 
       @Override
       public ObjectNode newResource(String unique) {
-        ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", unique + "@example.com")
-            .put("externalId", "ext-" + unique).put("active", true);
-        user.putObject("name").put("givenName", "Given").put("familyName", "Family");
-        return user;
+        return Samples.user(unique);
       }
 
       @Override
       public Assignment assignment() {
-        return new Assignment("active", BooleanNode.FALSE);
+        return Samples.deactivation();
       }
 
       @Override

@@ -65,7 +65,8 @@ final class Changes {
     return copy;
   }
 
-  private static ObjectNode set(ObjectNode resource, String path, JsonNode value) {
+  /** Sets the value at a dotted path, making the objects on the way. */
+  static ObjectNode set(ObjectNode resource, String path, JsonNode value) {
     String[] segments = path.split("\\.");
     ObjectNode parent = resource;
     for (int i = 0; i < segments.length - 1; i++) {

@@ -170,7 +170,7 @@ public abstract class ResourceProviderContract {
     ObjectNode created = await(provider.create(fixture.newResource(unique)));
     ObjectNode replacement = fixture.newResource(unique);
     ProviderFixture.Assignment assignment = fixture.assignment();
-    setPath(replacement, assignment.path(), assignment.value());
+    Changes.set(replacement, assignment.path(), assignment.value());
     String id = created.get("id").asText();
 
     await(provider.replace(id, replacement));
@@ -279,15 +279,6 @@ public abstract class ResourceProviderContract {
       current = current.path(segment);
     }
     return current;
-  }
-
-  private static void setPath(ObjectNode resource, String path, JsonNode value) {
-    String[] segments = path.split("\\.");
-    ObjectNode parent = resource;
-    for (int i = 0; i < segments.length - 1; i++) {
-      parent = parent.get(segments[i]) instanceof ObjectNode existing ? existing : parent.putObject(segments[i]);
-    }
-    parent.set(segments[segments.length - 1], value);
   }
 
   private static String unique() {

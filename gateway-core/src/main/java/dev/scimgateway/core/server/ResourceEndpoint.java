@@ -12,9 +12,11 @@ import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.protocol.ScimMediaType;
 import dev.scimgateway.core.resource.ResourceDefinition;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The HTTP side of one resource type's endpoint: maps each request to its {@link ResourceOperations}
@@ -31,40 +33,50 @@ final class ResourceEndpoint {
   }
 
   void create(RoutingContext ctx) {
-    operations.create(request(ctx), body(ctx))
-        .onSuccess(created -> ScimResponses.resource(ctx, 201, type, created))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.create(request(ctx), body(ctx)), created -> ScimResponses.resource(ctx, 201, type, created));
   }
 
   void get(RoutingContext ctx) {
-    operations.get(request(ctx), ctx.pathParam("id"), projection(ctx).selection())
-        .onSuccess(resource -> ScimResponses.resource(ctx, 200, type, resource))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.get(request(ctx), ctx.pathParam("id"), projection(ctx).selection()),
+        resource -> ScimResponses.resource(ctx, 200, type, resource));
   }
 
   void list(RoutingContext ctx) {
     AttributeProjection projection = projection(ctx);
-    operations.list(request(ctx), ListRequest.fromQuery(ctx.queryParams(), operations.bounds()), projection.selection())
-        .onSuccess(page -> ScimResponses.json(ctx, 200, listResponse(ctx, projection, page)))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.list(request(ctx), ListRequest.fromQuery(ctx.queryParams(), operations.bounds()), projection.selection()),
+        page -> ScimResponses.json(ctx, 200, listResponse(ctx, projection, page)));
   }
 
   void replace(RoutingContext ctx) {
-    operations.replace(request(ctx), ctx.pathParam("id"), body(ctx))
-        .onSuccess(replaced -> ScimResponses.resource(ctx, 200, type, replaced))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.replace(request(ctx), ctx.pathParam("id"), body(ctx)),
+        replaced -> ScimResponses.resource(ctx, 200, type, replaced));
   }
 
   void patch(RoutingContext ctx) {
-    operations.patch(request(ctx), ctx.pathParam("id"), body(ctx))
-        .onSuccess(modified -> ScimResponses.resource(ctx, 200, type, modified))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.patch(request(ctx), ctx.pathParam("id"), body(ctx)),
+        modified -> ScimResponses.resource(ctx, 200, type, modified));
   }
 
   void delete(RoutingContext ctx) {
-    operations.delete(request(ctx), ctx.pathParam("id"))
-        .onSuccess(ignored -> ScimResponses.noContent(ctx))
-        .onFailure(ctx::fail);
+    answer(ctx, operations.delete(request(ctx), ctx.pathParam("id")), ignored -> ScimResponses.noContent(ctx));
+  }
+
+  /**
+   * Answers with {@code respond} once {@code outcome} succeeds, or with its failure; a failure while
+   * responding is answered too, never lost in a listener.
+   */
+  private static <T> void answer(RoutingContext ctx, Future<T> outcome, Consumer<T> respond) {
+    outcome.onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+        return;
+      }
+      try {
+        respond.accept(result.result());
+      } catch (RuntimeException e) {
+        ctx.fail(e);
+      }
+    });
   }
 
   private static TenantRequest request(RoutingContext ctx) {

@@ -85,12 +85,11 @@ final class TlsCertificate {
 
   private record Files(PemKeyCertOptions keyCert, byte[] hash) {}
 
+  /** The certificate file, then the key file: a problem with both names the certificate, always. */
   private static Future<Files> read(Vertx vertx, TlsConfig config) {
-    Future<Buffer> cert = readFile(vertx, config.certFile().toString(), "server.tls.certFile");
-    Future<Buffer> key = readFile(vertx, config.keyFile().toString(), "server.tls.keyFile");
-    return Future.all(cert, key).map(both -> new Files(
-        new PemKeyCertOptions().setCertValue(cert.result()).setKeyValue(key.result()),
-        hash(cert.result(), key.result())));
+    return readFile(vertx, config.certFile().toString(), "server.tls.certFile")
+        .compose(cert -> readFile(vertx, config.keyFile().toString(), "server.tls.keyFile")
+            .map(key -> new Files(new PemKeyCertOptions().setCertValue(cert).setKeyValue(key), hash(cert, key))));
   }
 
   private static Future<Buffer> readFile(Vertx vertx, String file, String key) {

@@ -2,8 +2,8 @@ package dev.scimgateway.core.memory;
 
 import dev.scimgateway.adapter.api.AdapterContext;
 import dev.scimgateway.adapter.api.ConfigSection;
-import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
+import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;

@@ -1,13 +1,12 @@
 package dev.scimgateway.core.memory;
 
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.tck.ProviderFixture;
 import dev.scimgateway.adapter.tck.ResourceProviderContract;
+import dev.scimgateway.adapter.tck.Samples;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,15 +26,12 @@ class MemoryUsersContractTest extends ResourceProviderContract {
 
       @Override
       public ObjectNode newResource(String unique) {
-        ObjectNode user = JsonNodeFactory.instance.objectNode().put("userName", unique + "@example.com")
-            .put("externalId", "ext-" + unique).put("active", true);
-        user.putObject("name").put("givenName", "Given").put("familyName", "Family");
-        return user;
+        return Samples.user(unique);
       }
 
       @Override
       public Assignment assignment() {
-        return new Assignment("active", BooleanNode.FALSE);
+        return Samples.deactivation();
       }
 
       @Override

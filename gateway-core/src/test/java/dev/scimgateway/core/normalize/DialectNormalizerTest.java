@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scimgateway.core.resource.ResourceDefinition;
-import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.protocol.ScimJson;
+import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;

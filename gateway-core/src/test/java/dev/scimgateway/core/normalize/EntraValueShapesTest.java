@@ -3,9 +3,9 @@ package dev.scimgateway.core.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.ChangeSet;
-import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ListFilter;
+import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.core.config.ConfigLoader;
 import dev.scimgateway.core.memory.MemoryAdapterFactory;
 import dev.scimgateway.core.memory.MemoryResources;
