@@ -30,7 +30,7 @@ final class PostmanAdapter implements ScimAdapter {
     this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry(), teamBudgets);
     this.users = new PostmanUsers(client);
     users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
-    this.groups = new PostmanGroups(client);
+    this.groups = new PostmanGroups(client, users::hasSeen);
     groups.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
   }
 

@@ -12,6 +12,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Groups on Postman: created, read, listed, changed with Postman's own member operations and deleted.
@@ -61,10 +63,16 @@ public final class PostmanGroups implements ResourceProvider {
 
   private final PostmanClient client;
   private final GroupIndex index;
+  private final Predicate<String> knownUser;
   private final int maxMembersPerRequest;
 
-  public PostmanGroups(PostmanClient client) {
+  /**
+   * @param knownUser whether Postman has returned a user with this id to the tenant, to name the likely
+   *     culprits when Postman refuses one of several members without saying which
+   */
+  public PostmanGroups(PostmanClient client, Predicate<String> knownUser) {
     this.client = client;
+    this.knownUser = knownUser;
     this.index = new GroupIndex(client.settings().idCache().maxSize());
     this.maxMembersPerRequest = client.settings().groups().maxMembersPerRequest();
   }
@@ -101,7 +109,7 @@ public final class PostmanGroups implements ResourceProvider {
         .map(this::learned)
         .recover(failure -> failure instanceof UncertainOutcome uncertain
             ? afterUncertainCreate(displayName, uncertain)
-            : Future.failedFuture(failure));
+            : Future.failedFuture(explainRefusedMembers(failure, first)));
     if (rest.isEmpty()) {
       return UncertainOutcome.reportedAsScimFailure(created);
     }
@@ -301,8 +309,26 @@ public final class PostmanGroups implements ResourceProvider {
           if (isStatus(failure, 404)) {
             index.forget(id);
           }
-          return Future.failedFuture(failure);
+          return Future.failedFuture(explainRefusedMembers(failure, part.added()));
         });
+  }
+
+  /**
+   * Postman refuses a request naming a member who is not a user of the team without saying which; of
+   * several members added, those Postman never returned to this tenant as users are named as the likely ones.
+   */
+  private Throwable explainRefusedMembers(Throwable failure, List<String> added) {
+    if (added.size() < 2 || !(failure instanceof ScimFailure scim) || scim.status() != 400
+        || scim.scimType().filter(ScimErrorType.INVALID_VALUE::equals).isEmpty()) {
+      return failure;
+    }
+    List<String> unseen = added.stream().filter(value -> !knownUser.test(value)).toList();
+    if (unseen.isEmpty() || unseen.size() == added.size()) {
+      return failure;
+    }
+    String named = String.join(", ", unseen.subList(0, Math.min(10, unseen.size()))) + (unseen.size() > 10 ? ", …" : "");
+    return ScimFailure.badRequest(ScimErrorType.INVALID_VALUE, scim.detail() + " Of them, the gateway has never seen "
+        + (unseen.size() == 1 ? "this one" : "these " + unseen.size()) + " as a Postman user: " + named + ".");
   }
 
   // ---- look-ups
