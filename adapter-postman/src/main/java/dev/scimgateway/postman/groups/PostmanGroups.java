@@ -217,7 +217,21 @@ public final class PostmanGroups implements ResourceProvider {
     if (edit.isEmpty()) {
       return index.displayNameOf(id).map(name -> Future.succeededFuture(withoutMembers(id, name))).orElseGet(() -> read(id));
     }
-    return apply(id, edit);
+    Optional<String> skippedRename = edit.rename().isPresent() ? Optional.empty()
+        : change.assignedValue("displayName").filter(JsonNode::isTextual).map(JsonNode::asText);
+    return apply(id, edit).compose(answer -> renameIfStale(id, answer, skippedRename));
+  }
+
+  /**
+   * A rename left out because the index knew the name, when Postman's answer shows another (someone
+   * renamed the group in Postman since): sent now, so Postman ends up with the name the IdP asked for.
+   */
+  private Future<ObjectNode> renameIfStale(String id, ObjectNode answer, Optional<String> skippedRename) {
+    if (skippedRename.isEmpty() || skippedRename.get().equals(answer.path("displayName").asText())) {
+      return Future.succeededFuture(answer);
+    }
+    GroupEdit rename = new GroupEdit(skippedRename, List.of(), List.of());
+    return apply(id, rename).map(renamed -> withMembers(renamed, answer, rename));
   }
 
   private Future<ObjectNode> modify(String id, ChangeSet changes) {

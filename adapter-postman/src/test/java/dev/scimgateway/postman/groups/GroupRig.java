@@ -53,6 +53,19 @@ final class GroupRig {
     return ids;
   }
 
+  /** Renames a group in the simulator directly, as someone in Postman's admin console would. */
+  static void renameInPostman(AdapterRig rig, String id, String displayName) {
+    WebClient client = WebClient.create(rig.vertx);
+    JsonObject body = new JsonObject("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+        + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"" + displayName + "\"}}]}");
+    int status = PostmanTestSupport.await(client.patchAbs(rig.simulator.baseUrl() + "/Groups/" + id)
+        .putHeader("Authorization", AdapterRig.API_KEY).sendJsonObject(body)).statusCode();
+    client.close();
+    if (status != 200) {
+      throw new AssertionError("renaming in Postman: " + status);
+    }
+  }
+
   /** A group body as the gateway hands it to {@code create}. */
   static ObjectNode group(String displayName, List<String> members) {
     ObjectNode group = JsonNodeFactory.instance.objectNode().put("displayName", displayName);
