@@ -61,6 +61,9 @@ class GroupsOktaPushTest {
     assertTrue(created.headers().get("Location").endsWith("/Groups/" + id));
     assertEquals("Engineering", created.json().getString("displayName"));
     assertEquals(List.of("POST /Groups"), harness.upstreamCalls());
+    assertTrue(harness.logLines.stream().anyMatch(line -> line.contains(" audit ") && line.contains("action=create")
+        && line.contains("resourceType=Group") && line.contains("id=" + id) && line.contains("display=Engineering")),
+        "the create is audited with the group's displayName: " + harness.logLines);
 
     // Add two members, with Okta's unchanged rename: one PATCH with exactly the members, no read, no rename.
     harness.simulator.clearRequests();
