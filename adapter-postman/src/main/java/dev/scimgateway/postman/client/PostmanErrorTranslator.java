@@ -10,6 +10,7 @@ import dev.scimgateway.postman.PostmanSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +41,8 @@ final class PostmanErrorTranslator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+  /** How many member values a detail lists at most. */
+  private static final int MEMBERS_NAMED = 10;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>()\\[\\],;:\\\\]+@[^@\\s\"<>()\\[\\],;:\\\\]+\\.[A-Za-z]{2,63}");
 
   /** How the IdP's detail is written. */
@@ -225,9 +228,6 @@ final class PostmanErrorTranslator {
     };
   }
 
-  /** How many member values a detail lists at most. */
-  private static final int MEMBERS_NAMED = 10;
-
   /**
    * Which members Postman refused: the one member a group request added, or those it added when there
    * were several (Postman does not say which of them it refused).
@@ -251,7 +251,7 @@ final class PostmanErrorTranslator {
 
   /** The member values a POST /Groups or PATCH /Groups/{id} body adds. */
   private static List<String> addedMembers(JsonNode body) {
-    List<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     if (body == null) {
       return values;
     }
