@@ -128,6 +128,12 @@ class GroupsEntraProvisioningTest {
     assertEquals(List.of("DELETE /Groups/{id}"), harness.upstreamCalls());
     assertEquals(List.of(), harness.simulator.groups());
     assertEquals(404, entra(HttpMethod.DELETE, harness.groupsPath() + "/" + id, null).status());
+
+    // Metrics name group calls by their template, never by a group id.
+    String metrics = harness.send(HttpMethod.GET, "/metrics", null, null).body();
+    assertTrue(metrics.contains("operation=\"PATCH /Groups/{id}\""), "upstream calls by template");
+    assertTrue(metrics.contains("resource=\"Groups\""), "IdP requests by resource");
+    assertFalse(metrics.contains(id), "no group id in a label");
   }
 
   @Test
