@@ -104,12 +104,7 @@ public final class PostmanGroups implements ResourceProvider {
     }
     List<String> first = members.subList(0, Math.min(members.size(), maxMembersPerRequest));
     List<String> rest = members.subList(first.size(), members.size());
-    Future<ObjectNode> created = client.call(UpstreamCall.send(HttpMethod.POST, "/Groups",
-            PostmanGroupBodies.create(displayName, first)))
-        .map(this::learned)
-        .recover(failure -> failure instanceof UncertainOutcome uncertain
-            ? afterUncertainCreate(displayName, uncertain)
-            : Future.failedFuture(explainRefusedMembers(failure, first)));
+    Future<ObjectNode> created = post(PostmanGroupBodies.create(displayName, first), displayName, first, 1, false);
     if (rest.isEmpty()) {
       return UncertainOutcome.reportedAsScimFailure(created);
     }
@@ -120,13 +115,44 @@ public final class PostmanGroups implements ResourceProvider {
     });
   }
 
-  /** A create whose outcome is unknown: if Postman has the group now, it is the answer. */
-  private Future<ObjectNode> afterUncertainCreate(String displayName, UncertainOutcome uncertain) {
+  /**
+   * The POST, never blindly re-sent: when its outcome is unknown (timeout, dropped connection, 5xx) the
+   * group is looked up by its exact name; if Postman has it, it is the answer, else the POST is sent again
+   * (up to {@code retry.maxAttempts} in all). A 409 on such a repeat is the earlier attempt's success.
+   */
+  private Future<ObjectNode> post(ObjectNode body, String displayName, List<String> members, int attempt,
+      boolean earlierUncertain) {
+    return client.call(UpstreamCall.send(HttpMethod.POST, "/Groups", body))
+        .map(this::learned)
+        .recover(failure -> {
+          if (failure instanceof UncertainOutcome uncertain) {
+            return afterUncertainCreate(body, displayName, members, attempt, uncertain);
+          }
+          if (isStatus(failure, 409) && earlierUncertain) {
+            return exactDisplayName(displayName).transform(found -> found.succeeded() && !found.result().isEmpty()
+                ? Future.succeededFuture(found.result().get(0))
+                : Future.failedFuture(failure));
+          }
+          return Future.failedFuture(explainRefusedMembers(failure, members));
+        });
+  }
+
+  private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String displayName, List<String> members, int attempt,
+      UncertainOutcome uncertain) {
     return exactDisplayName(displayName).transform(found -> {
-      if (found.succeeded() && !found.result().isEmpty()) {
+      if (found.failed()) {
+        return Future.failedFuture(ScimFailure.badGateway(uncertain.detail() + " The gateway could not find out whether"
+            + " Postman created the group; look it up by displayName before retrying."));
+      }
+      if (!found.result().isEmpty()) {
         return Future.succeededFuture(found.result().get(0));
       }
-      return Future.failedFuture(uncertain.failure());
+      if (attempt >= client.settings().retry().maxAttempts()) {
+        return Future.failedFuture(uncertain);
+      }
+      long backoff = PostmanClient.backoffMillis(client.settings().retry().initialBackoff(), attempt);
+      return client.vertx().timer(Math.max(1, backoff))
+          .compose(ignored -> post(body, displayName, members, attempt + 1, true));
     });
   }
 
