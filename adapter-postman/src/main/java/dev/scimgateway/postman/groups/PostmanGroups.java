@@ -263,8 +263,9 @@ public final class PostmanGroups implements ResourceProvider {
   private Future<ObjectNode> modify(String id, ChangeSet changes) {
     GroupEdit edit;
     try {
-      edit = difference(changes.before(), changes.after().path("displayName").asText(),
-          PostmanGroupBodies.values(changes.after().path("members")));
+      edit = new GroupEdit(
+          changes.changed("displayName") ? Optional.of(changes.newValue("displayName").asText()) : Optional.empty(),
+          PostmanGroupBodies.values(changes.added("members")), PostmanGroupBodies.values(changes.removed("members")));
     } catch (ScimFailure e) {
       return Future.failedFuture(e);
     }
