@@ -7,12 +7,13 @@ import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.postman.client.PostmanClient;
+import dev.scimgateway.postman.groups.PostmanGroups;
 import dev.scimgateway.postman.users.PostmanUsers;
 import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
-/** One tenant's connection to a Postman team. Postman's SCIM API serves Users (Groups: later). */
+/** One tenant's connection to a Postman team: its Users and Groups, through one client and budget. */
 final class PostmanAdapter implements ScimAdapter {
 
   private static final System.Logger LOG = System.getLogger(PostmanAdapter.class.getName());
@@ -21,6 +22,7 @@ final class PostmanAdapter implements ScimAdapter {
   private final PostmanSettings settings;
   private final PostmanClient client;
   private final PostmanUsers users;
+  private final PostmanGroups groups;
 
   PostmanAdapter(AdapterContext context, PostmanSettings settings, TeamBudgets teamBudgets) {
     this.tenant = context.tenant();
@@ -28,11 +30,16 @@ final class PostmanAdapter implements ScimAdapter {
     this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry(), teamBudgets);
     this.users = new PostmanUsers(client);
     users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
+    this.groups = new PostmanGroups(client, users::hasSeen);
+    groups.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
   }
 
   @Override
   public Optional<ResourceProvider> provider(ResourceType type) {
-    return type.equals(ResourceType.USER) ? Optional.of(users) : Optional.empty();
+    if (type.equals(ResourceType.USER)) {
+      return Optional.of(users);
+    }
+    return type.equals(ResourceType.GROUP) ? Optional.of(groups) : Optional.empty();
   }
 
   /**

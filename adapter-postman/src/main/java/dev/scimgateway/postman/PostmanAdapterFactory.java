@@ -7,7 +7,7 @@ import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.postman.client.PostmanClient;
 
 /**
- * The {@code postman} adapter: Postman's SCIM API for Users. Owns the request budgets of the Postman
+ * The {@code postman} adapter: Postman's SCIM API for Users and Groups. Owns the request budgets of the Postman
  * teams its tenants use: tenants of one team, created by one factory, share one budget.
  */
 public final class PostmanAdapterFactory implements ScimAdapterFactory {

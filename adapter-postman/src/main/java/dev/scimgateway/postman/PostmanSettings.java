@@ -21,6 +21,7 @@ import java.util.Set;
  *   rateLimit: {reads: 300, writes: 180, perSeconds: 60, maxQueue: 1000, maxWaitMillis: 15000}
  *   retry: {maxAttempts: 3, initialBackoffMillis: 200}
  *   idCache: {maxSize: 100000, warmUp: false}
+ *   groups: {maxMembersPerRequest: 1000}
  * }</pre>
  *
  * @param baseUrl Postman's SCIM base, e.g. {@code https://api.getpostman.com/scim/v2}
@@ -29,9 +30,11 @@ import java.util.Set;
  * @param rateLimit the team's request budget and this tenant's share of the wait queue
  * @param retry how failed idempotent requests are retried
  * @param idCache the tenant's userName/externalId → id cache
+ * @param groups how group changes are sent
  */
 public record PostmanSettings(
-    URI baseUrl, String apiKey, Duration requestTimeout, RateLimit rateLimit, Retry retry, IdCache idCache) {
+    URI baseUrl, String apiKey, Duration requestTimeout, RateLimit rateLimit, Retry retry, IdCache idCache,
+    Groups groups) {
 
   public static final int DEFAULT_READS = 300;
   public static final int DEFAULT_WRITES = 180;
@@ -46,6 +49,11 @@ public record PostmanSettings(
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
   public static final int DEFAULT_ID_CACHE_SIZE = 100_000;
   public static final Duration DEFAULT_RECENT_USERS = Duration.ofSeconds(30);
+  /**
+   * The most member entries the simulator takes in one group request; Postman documents no limit, so
+   * the simulator's stricter reading is the default.
+   */
+  public static final int DEFAULT_MAX_MEMBERS_PER_REQUEST = 1000;
 
   /**
    * The team's budget and this tenant's bounds on waiting for it.
@@ -116,7 +124,31 @@ public record PostmanSettings(
     }
   }
 
+  /**
+   * @param maxMembersPerRequest the most member entries one group request to Postman names (each member
+   *     listed, and one per member removed); a larger change is split into several requests
+   */
+  public record Groups(int maxMembersPerRequest) {
+
+    public Groups {
+      if (maxMembersPerRequest < 1) {
+        throw new IllegalArgumentException("maxMembersPerRequest must be positive, got " + maxMembersPerRequest);
+      }
+    }
+
+    public static Groups defaults() {
+      return new Groups(DEFAULT_MAX_MEMBERS_PER_REQUEST);
+    }
+  }
+
+  /** Settings with the default {@link Groups}. */
+  public PostmanSettings(URI baseUrl, String apiKey, Duration requestTimeout, RateLimit rateLimit, Retry retry,
+      IdCache idCache) {
+    this(baseUrl, apiKey, requestTimeout, rateLimit, retry, idCache, Groups.defaults());
+  }
+
   public PostmanSettings {
+    Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(apiKey, "apiKey");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -140,14 +172,21 @@ public record PostmanSettings(
     if (!section.isPresent()) {
       throw new InvalidConfigException(section.path() + ": is required (with at least baseUrl and apiKey)");
     }
-    section.requireOnlyKeys(Set.of("baseUrl", "apiKey", "requestTimeoutMillis", "rateLimit", "retry", "idCache"));
+    section.requireOnlyKeys(Set.of("baseUrl", "apiKey", "requestTimeoutMillis", "rateLimit", "retry", "idCache",
+        "groups"));
     return new PostmanSettings(
         section.requiredHttpUrl("baseUrl"),
         section.requiredString("apiKey"),
         section.millisOr("requestTimeoutMillis", DEFAULT_REQUEST_TIMEOUT),
         rateLimit(section.section("rateLimit")),
         retry(section.section("retry")),
-        idCache(section.section("idCache")));
+        idCache(section.section("idCache")),
+        groups(section.section("groups")));
+  }
+
+  private static Groups groups(ConfigSection section) {
+    section.requireOnlyKeys(Set.of("maxMembersPerRequest"));
+    return new Groups(section.intOr("maxMembersPerRequest", DEFAULT_MAX_MEMBERS_PER_REQUEST, 1, 100_000));
   }
 
   private static RateLimit rateLimit(ConfigSection section) {
@@ -212,6 +251,7 @@ public record PostmanSettings(
     return "PostmanSettings[baseUrl=" + baseUrl + ", apiKey=<redacted>, rateLimit=" + rateLimit.describe()
         + ", maxQueue=" + rateLimit.maxQueue() + ", maxWait=" + rateLimit.maxWait().toMillis() + "ms, requestTimeout="
         + requestTimeout.toMillis() + "ms, retry=" + retry.maxAttempts() + "x from " + retry.initialBackoff().toMillis()
-        + "ms, idCache=" + idCache.maxSize() + (idCache.warmUp() ? " with warm-up" : "") + "]";
+        + "ms, idCache=" + idCache.maxSize() + (idCache.warmUp() ? " with warm-up" : "") + ", groups.maxMembersPerRequest="
+        + groups.maxMembersPerRequest() + "]";
   }
 }

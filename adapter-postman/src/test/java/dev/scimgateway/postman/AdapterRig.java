@@ -59,10 +59,11 @@ public final class AdapterRig implements AutoCloseable {
     return (PostmanUsers) adapter.provider(ResourceType.USER).orElseThrow();
   }
 
-  /** The recorded upstream calls as {@code METHOD /Users/{id}} (query left out). */
+  /** The recorded upstream calls as {@code METHOD /Users/{id}} or {@code METHOD /Groups/{id}} (query left out). */
   public List<String> calls() {
     return simulator.requests().stream()
-        .map(r -> r.method() + " " + r.path().replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}"))
+        .map(r -> r.method() + " " + r.path().replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}")
+            .replaceAll("/Groups/[^/]+", "/Groups/{id}"))
         .toList();
   }
 
@@ -70,6 +71,7 @@ public final class AdapterRig implements AutoCloseable {
   public List<String> callsWithQueries() {
     return simulator.requests().stream()
         .map(r -> r.method() + " " + r.path().replace("/scim/v2", "").replaceAll("/Users/[^/?]+", "/Users/{id}")
+            .replaceAll("/Groups/[^/?]+", "/Groups/{id}")
             + (r.query() == null ? "" : "?" + java.net.URLDecoder.decode(r.query(), java.nio.charset.StandardCharsets.UTF_8)))
         .toList();
   }

@@ -88,7 +88,7 @@ class PostmanErrorTranslationTest {
     EXPECTED.put(PostmanError.ADMIN_NOT_ALLOWED, new Expected(Call.REPLACE, 502, null, Detail.CREDENTIALS));
     EXPECTED.put(PostmanError.NOT_MEMBER, new Expected(Call.GET, 404, null, Detail.POSTMANS_WORDS));
     EXPECTED.put(PostmanError.NOT_MEMBER_FORBIDDEN, new Expected(Call.DELETE, 404, null, Detail.POSTMANS_WORDS));
-    // The group 404s, met on user calls until the adapter serves Groups.
+    // The group 404s, met on user calls (group calls: PostmanGroupErrorsTest).
     EXPECTED.put(PostmanError.GROUP_NOT_MEMBER, new Expected(Call.GET, 404, null, Detail.POSTMANS_WORDS));
     EXPECTED.put(PostmanError.GROUP_NOT_MEMBER_ON_PATCH, new Expected(Call.MODIFY_ACTIVE, 404, null, Detail.POSTMANS_WORDS));
     EXPECTED.put(PostmanError.TEAM_GONE, new Expected(Call.CREATE, 400, null, Detail.POSTMANS_WORDS));

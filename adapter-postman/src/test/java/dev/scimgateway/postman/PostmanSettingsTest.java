@@ -42,6 +42,7 @@ class PostmanSettingsTest {
     assertEquals(Duration.ofMillis(200), settings.retry().initialBackoff());
     assertEquals(100_000, settings.idCache().maxSize());
     assertFalse(settings.idCache().warmUp());
+    assertEquals(1000, settings.groups().maxMembersPerRequest(), "what the simulator takes in one group request");
   }
 
   @Test
@@ -50,12 +51,14 @@ class PostmanSettingsTest {
         "requestTimeoutMillis": 1500,
         "rateLimit": {"reads": 30, "writes": "18", "perSeconds": 6, "maxQueue": 7, "maxWaitMillis": 900},
         "retry": {"maxAttempts": 5, "initialBackoffMillis": 50},
-        "idCache": {"maxSize": 10, "warmUp": true, "recentUserSeconds": 0}""");
+        "idCache": {"maxSize": 10, "warmUp": true, "recentUserSeconds": 0},
+        "groups": {"maxMembersPerRequest": 250}""");
 
     assertEquals(Duration.ofMillis(1500), settings.requestTimeout());
     assertEquals(new PostmanSettings.RateLimit(30, 18, Duration.ofSeconds(6), 7, Duration.ofMillis(900), true), settings.rateLimit());
     assertEquals(new PostmanSettings.Retry(5, Duration.ofMillis(50)), settings.retry());
     assertEquals(new PostmanSettings.IdCache(10, true, Duration.ZERO), settings.idCache());
+    assertEquals(new PostmanSettings.Groups(250), settings.groups());
   }
 
   @Test
@@ -83,7 +86,9 @@ class PostmanSettingsTest {
         Arguments.of("\"retry\": {\"maxAttempts\": 0}", "tenants.acme.postman.retry.maxAttempts: must be between 1 and 10"),
         Arguments.of("\"idCache\": {\"warmUp\": \"yes\"}", "tenants.acme.postman.idCache.warmUp: must be true or false, got 'yes'"),
         Arguments.of("\"idCache\": {\"size\": 1}", "tenants.acme.postman.idCache.size: unknown key"),
-        Arguments.of("\"idcache\": {}", "tenants.acme.postman.idcache: unknown key"));
+        Arguments.of("\"idcache\": {}", "tenants.acme.postman.idcache: unknown key"),
+        Arguments.of("\"groups\": {\"maxMembersPerRequest\": 0}", "tenants.acme.postman.groups.maxMembersPerRequest: must be between 1 and"),
+        Arguments.of("\"groups\": {\"maxMembers\": 10}", "tenants.acme.postman.groups.maxMembers: unknown key"));
   }
 
   @ParameterizedTest(name = "{1}")

@@ -102,7 +102,16 @@ class PostmanUsersTest {
         "externalId and case-insensitive userName look-ups are resolved in the adapter");
     assertEquals(EnumSet.allOf(Operation.class), capabilities.operations());
     assertTrue(capabilities.deleteDeactivates());
-    assertTrue(postman.adapter.provider(ResourceType.GROUP).isEmpty());
+  }
+
+  @Test
+  void groupCapabilitiesDescribePostman() {
+    var capabilities = postman.adapter.provider(ResourceType.GROUP).orElseThrow().capabilities();
+
+    assertEquals(Set.of("displayName", "members"), capabilities.attributes(), "Postman keeps no externalId of the IdP's");
+    assertEquals(ResourceCapabilities.equalityOn("displayName"), capabilities.filters());
+    assertEquals(EnumSet.allOf(Operation.class), capabilities.operations());
+    assertFalse(capabilities.deleteDeactivates(), "a group delete really deletes");
   }
 
   @Test

@@ -131,6 +131,10 @@ final class EfficiencyBench {
         Bench.log("efficiency: Okta and Entra lifecycles");
         okta();
         entra();
+        Bench.log("efficiency: Okta Push Groups and Entra group provisioning");
+        List<String> members = simulatorUsers().stream().limit(6).map(u -> u.getString("id")).toList();
+        oktaGroups(members);
+        entraGroups(members);
       }
 
       // A restarted gateway that warms its id cache up.
@@ -219,6 +223,131 @@ final class EfficiencyBench {
         () -> direct("DELETE", "/scim/v2/Users/" + ids[1], null), "the gateway deactivates (Postman cannot delete); direct: no such route");
   }
 
+  static final String OKTA_GROUPS = "Okta groups";
+  static final String ENTRA_GROUPS = "Entra groups";
+
+  /** Okta's Push Groups: the gateway's group, with members 0–2; the direct one, with members 3–5. */
+  private void oktaGroups(List<String> members) {
+    String gwName = "Engineering";
+    String directName = "Design";
+    String[] ids = new String[2];
+    step(OKTA_GROUPS, "look-up before pushing", "GET /Groups?filter=displayName eq \"…\"&startIndex=1&count=100",
+        () -> groupLookUp(gwName, ""), 200, () -> direct("GET", filterPath("/scim/v2/Groups", "displayName", directName), null),
+        "not found: Postman's exact filter, then a scan of the team's groups proves no other case of the name exists");
+    step(OKTA_GROUPS, "create", "POST /Groups `{displayName, members: []}`",
+        () -> keepId(Net.send("POST", gw(groupsPath()), Stack.BEARER, newGroup(gwName, "")), ids, 0), 201,
+        () -> keepId(direct("POST", "/scim/v2/Groups", newGroup(directName, "")), ids, 1), "");
+    step(OKTA_GROUPS, "add members", "PATCH its unchanged rename + `add members` (2)",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf(oktaRename(ids[0], gwName), addMembers("add", members.get(0), members.get(1)))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1],
+            patchOf(oktaRename(ids[1], directName), addMembers("add", members.get(3), members.get(4)))),
+        "one PATCH with exactly the members, no read; the unchanged rename is left out");
+    step(OKTA_GROUPS, "remove a member", "PATCH its unchanged rename + `remove members[value eq \"…\"]`",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf(oktaRename(ids[0], gwName), removeMember(members.get(0)))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1], patchOf(oktaRename(ids[1], directName), removeMember(members.get(3)))),
+        "");
+    step(OKTA_GROUPS, "rename", "PATCH `replace` value `{id, displayName}`",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER, patchOf(oktaRename(ids[0], gwName + " Team"))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1], patchOf(oktaRename(ids[1], directName + " Team"))), "");
+    step(OKTA_GROUPS, "replace members", "PATCH its unchanged rename + `replace members` (2)",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf(oktaRename(ids[0], gwName + " Team"), addMembers("replace", members.get(1), members.get(2)))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1],
+            patchOf(oktaRename(ids[1], directName + " Team"), addMembers("replace", members.get(4), members.get(5)))),
+        "a read, then the difference as one PATCH");
+    step(OKTA_GROUPS, "look-up in another case", "GET /Groups?filter=displayName eq \"…\" (lower case)",
+        () -> groupLookUp((gwName + " Team").toLowerCase(), ""), 200,
+        () -> direct("GET", filterPath("/scim/v2/Groups", "displayName", (directName + " Team").toLowerCase()), null),
+        "direct: Postman compares case-sensitively and finds none, so Okta would push a second group");
+    step(OKTA_GROUPS, "delete", "DELETE /Groups/{id}",
+        () -> Net.send("DELETE", gw(groupsPath() + "/" + ids[0]), Stack.BEARER, null), 204,
+        () -> direct("DELETE", "/scim/v2/Groups/" + ids[1], null), "");
+  }
+
+  /** Entra's group provisioning, as Microsoft documents it (without the aadOptscim062020 flag). */
+  private void entraGroups(List<String> members) {
+    String gwName = "Sales";
+    String directName = "Marketing";
+    String[] ids = new String[2];
+    step(ENTRA_GROUPS, "look-up by displayName", "GET /Groups?excludedAttributes=members&filter=displayName eq \"…\"",
+        () -> groupLookUp(gwName, "excludedAttributes=members&"), 200,
+        () -> direct("GET", filterPath("/scim/v2/Groups", "displayName", directName) + "&excludedAttributes=members", null),
+        "not found: the exact filter, then a scan");
+    step(ENTRA_GROUPS, "create", "POST /Groups `{externalId, displayName, members: []}`",
+        () -> keepId(Net.send("POST", gw(groupsPath()), Stack.BEARER, newGroup(gwName, "6a1f0c2e-entra")), ids, 0), 201,
+        () -> keepId(direct("POST", "/scim/v2/Groups", newGroup(directName, "7b2e1d3f-entra")), ids, 1), "");
+    step(ENTRA_GROUPS, "add members", "PATCH `{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"$ref\":null,…}×3]}`",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf(entraMembers("Add", members.get(0), members.get(1), members.get(2)))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1], patchOf(entraMembers("Add", members.get(3), members.get(4), members.get(5)))),
+        "direct: Postman refuses the capitalised op");
+    step(ENTRA_GROUPS, "remove members", "PATCH `{\"op\":\"Remove\",\"path\":\"members\",\"value\":[…×2]}`",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf(entraMembers("Remove", members.get(0), members.get(1)))), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1], patchOf(entraMembers("Remove", members.get(3), members.get(4)))),
+        "one PATCH of one `remove members[value eq …]` per value; direct: refused (and in RFC 7644 it would remove every member)");
+    step(ENTRA_GROUPS, "rename", "PATCH `{\"op\":\"Replace\",\"path\":\"displayName\",…}`",
+        () -> Net.send("PATCH", gw(groupsPath() + "/" + ids[0]), Stack.BEARER,
+            patchOf("{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"" + gwName + " EMEA\"}")), 200,
+        () -> direct("PATCH", "/scim/v2/Groups/" + ids[1],
+            patchOf("{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"" + directName + " EMEA\"}")),
+        "direct: Postman takes only its path-less rename");
+    step(ENTRA_GROUPS, "read without members", "GET /Groups/{id}?excludedAttributes=members",
+        () -> Net.send("GET", gw(groupsPath() + "/" + ids[0] + "?excludedAttributes=members"), Stack.BEARER, null), 200,
+        () -> direct("GET", "/scim/v2/Groups/" + ids[1] + "?excludedAttributes=members", null), "");
+    step(ENTRA_GROUPS, "delete", "DELETE /Groups/{id}",
+        () -> Net.send("DELETE", gw(groupsPath() + "/" + ids[0]), Stack.BEARER, null), 204,
+        () -> direct("DELETE", "/scim/v2/Groups/" + ids[1], null), "");
+  }
+
+  private static String groupsPath() {
+    return Stack.usersPath().replace("/Users", "/Groups");
+  }
+
+  private Net.Response groupLookUp(String displayName, String before) {
+    String path = filterPath(groupsPath(), "displayName", displayName);
+    return Net.send("GET", gw(path.replace("?filter=", "?" + before + "filter=") + "&startIndex=1&count=100"), Stack.BEARER, null);
+  }
+
+  private static String newGroup(String displayName, String externalId) {
+    JsonObject group = new JsonObject().put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:Group"))
+        .put("displayName", displayName).put("members", new JsonArray());
+    if (!externalId.isEmpty()) {
+      group.put("externalId", externalId);
+    }
+    return group.encode();
+  }
+
+  private static String patchOf(String... operations) {
+    return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + String.join(",", operations) + "]}";
+  }
+
+  private static String oktaRename(String id, String displayName) {
+    return "{\"op\":\"replace\",\"value\":{\"id\":\"" + id + "\",\"displayName\":\"" + displayName + "\"}}";
+  }
+
+  private static String addMembers(String op, String... ids) {
+    JsonArray values = new JsonArray();
+    for (String id : ids) {
+      values.add(new JsonObject().put("value", id).put("display", id + "@example.com"));
+    }
+    return new JsonObject().put("op", op).put("path", "members").put("value", values).encode();
+  }
+
+  private static String removeMember(String id) {
+    return "{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}";
+  }
+
+  private static String entraMembers(String op, String... ids) {
+    JsonArray values = new JsonArray();
+    for (String id : ids) {
+      values.add(new JsonObject().putNull("$ref").put("value", id));
+    }
+    return new JsonObject().put("op", op).put("path", "members").put("value", values).encode();
+  }
+
   private static final String PATCH_NOTE = "the gateway applies a PATCH itself, to the user as Postman returned it moments"
       + " ago or else as read first (README: Look-ups and the id cache)";
 
@@ -235,7 +364,8 @@ final class EfficiencyBench {
     boolean directFailed = direct.response.status() / 100 != 2 || (gatewayFound != null && !gatewayFound.equals(directFound));
     result.steps.add(new Step(idp, step, request, (int) gateway.calls,
         String.join(", ", gateway.calls == 0 ? List.of("none") : summarize(gateway.list)),
-        answer(gateway.response.status(), gatewayFound), (int) direct.calls, answer(direct.response.status(), directFound),
+        answer(gateway.response.status(), gatewayFound, request), (int) direct.calls,
+        answer(direct.response.status(), directFound, request),
         directFailed, note));
   }
 
@@ -247,8 +377,9 @@ final class EfficiencyBench {
     return new JsonObject(response.body()).getInteger("totalResults");
   }
 
-  private static String answer(int status, Integer found) {
-    return status + (found == null ? "" : ", " + found + (found == 1 ? " user" : " users"));
+  private static String answer(int status, Integer found, String request) {
+    String noun = request.contains("/Groups") ? "group" : "user";
+    return status + (found == null ? "" : ", " + found + " " + noun + (found == 1 ? "" : "s"));
   }
 
   private static List<String> summarize(List<String> calls) {
@@ -273,13 +404,14 @@ final class EfficiencyBench {
     check(Net.send("DELETE", sim("/_simulator/requests"), null, null), 204);
   }
 
-  /** The recorded requests as {@code METHOD /Users[/{id}]}. */
+  /** The recorded requests as {@code METHOD /Users[/{id}]} or {@code METHOD /Groups[/{id}]}. */
   private List<String> requests() {
     JsonArray recorded = new JsonArray(check(Net.get(sim("/_simulator/requests")), 200).body());
     List<String> calls = new ArrayList<>();
     for (int i = 0; i < recorded.size(); i++) {
       JsonObject r = recorded.getJsonObject(i);
-      calls.add(r.getString("method") + " " + r.getString("path").replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}"));
+      calls.add(r.getString("method") + " " + r.getString("path").replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}")
+          .replaceAll("/Groups/[^/]+", "/Groups/{id}"));
     }
     return calls;
   }

@@ -212,9 +212,17 @@ final class Report {
         one where the user exists).
 
         """, efficiency.teamSize));
-    for (String idp : List.of("Okta", "Entra")) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    titles.put("Okta", "Okta lifecycle");
+    titles.put("Entra", "Microsoft Entra ID lifecycle");
+    titles.put(EfficiencyBench.OKTA_GROUPS, "Okta Push Groups");
+    titles.put(EfficiencyBench.ENTRA_GROUPS, "Microsoft Entra ID group provisioning");
+    for (String idp : titles.keySet()) {
       List<EfficiencyBench.Step> steps = efficiency.steps.stream().filter(s -> s.idp().equals(idp)).toList();
-      md.append("**").append(idp.equals("Okta") ? "Okta lifecycle" : "Microsoft Entra ID lifecycle").append("**\n\n");
+      if (steps.isEmpty()) {
+        continue;
+      }
+      md.append("**").append(titles.get(idp)).append("**\n\n");
       md.append("| Step | IdP request | Gateway: Postman calls | Gateway: answer | Direct: Postman calls | Direct: Postman's answer | Note |\n");
       md.append("|---|---|---:|---|---:|---|---|\n");
       int gatewayTotal = 0;

@@ -50,6 +50,13 @@ final class DemoMode {
 
           curl -s -H 'Authorization: Bearer %3$s' '%2$s/Users?filter=userName%%20eq%%20%%22jane@example.com%%22'
 
+        Create a group, then look it up by name in any case:
+
+          curl -s -X POST %2$s/Groups -H 'Authorization: Bearer %3$s' -H 'Content-Type: application/scim+json' \
+            -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Engineering","members":[]}'
+
+          curl -s -H 'Authorization: Bearer %3$s' '%2$s/Groups?filter=displayName%%20eq%%20%%22engineering%%22'
+
         Stop with Ctrl+C. Run with --config FILE for real tenants.
         """.formatted(TENANT, base, TOKEN);
   }

@@ -58,20 +58,24 @@ class DiscoveryTest {
   }
 
   @Test
-  void resourceTypesListOnlyUsersBecausePostmanServesNoGroupsHere() {
+  void resourceTypesListUsersAndGroups() {
     var response = harness.get("/scim/v2/acme/ResourceTypes");
 
     assertEquals(200, response.status());
     JsonObject list = response.json();
     assertEquals("urn:ietf:params:scim:api:messages:2.0:ListResponse", list.getJsonArray("schemas").getString(0));
-    assertEquals(1, list.getInteger("totalResults"));
+    assertEquals(2, list.getInteger("totalResults"));
     JsonObject user = list.getJsonArray("Resources").getJsonObject(0);
     assertEquals("User", user.getString("id"));
     assertEquals("/Users", user.getString("endpoint"));
     assertEquals("urn:ietf:params:scim:schemas:core:2.0:User", user.getString("schema"));
+    JsonObject group = list.getJsonArray("Resources").getJsonObject(1);
+    assertEquals("Group", group.getString("id"));
+    assertEquals("/Groups", group.getString("endpoint"));
+    assertEquals("urn:ietf:params:scim:schemas:core:2.0:Group", group.getString("schema"));
 
     assertEquals(200, harness.get("/scim/v2/acme/ResourceTypes/User").status());
-    assertEquals(404, harness.get("/scim/v2/acme/ResourceTypes/Group").status());
+    assertEquals(200, harness.get("/scim/v2/acme/ResourceTypes/Group").status());
   }
 
   @Test
@@ -87,6 +91,16 @@ class DiscoveryTest {
     assertEquals(List.of("familyName", "givenName"), subAttributes);
 
     var all = harness.get("/scim/v2/acme/Schemas");
-    assertEquals(1, all.json().getInteger("totalResults"));
+    assertEquals(2, all.json().getInteger("totalResults"));
+  }
+
+  @Test
+  void groupSchemaListsDisplayNameAndMembers() {
+    var response = harness.get("/scim/v2/acme/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group");
+
+    assertEquals(200, response.status(), response.body());
+    JsonArray attributes = response.json().getJsonArray("attributes");
+    List<String> names = attributes.stream().map(a -> ((JsonObject) a).getString("name")).sorted().toList();
+    assertEquals(List.of("displayName", "members"), names);
   }
 }

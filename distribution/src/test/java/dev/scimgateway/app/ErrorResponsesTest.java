@@ -179,15 +179,6 @@ class ErrorResponsesTest {
   }
 
   @Test
-  void groupsOfATenantWhoseAdapterServesNoneAre404() {
-    var response = harness.get("/scim/v2/acme/Groups");
-
-    assertEquals(404, response.status());
-    assertScimError(response, "404");
-    assertTrue(response.json().getString("detail").contains("Groups"), response.body());
-  }
-
-  @Test
   void errorsNeverCarryStackTracesOrSecrets() {
     var response = harness.send(HttpMethod.POST, harness.usersPath(), GatewayHarness.TOKEN, "not json at all");
 

@@ -155,10 +155,32 @@ final class GatewayHarness implements AutoCloseable {
     return Response.of(await(response));
   }
 
-  /** The simulator's record of upstream requests, as {@code METHOD /Users/{id}}. */
+  String groupsPath() {
+    return "/scim/v2/" + TENANT + "/Groups";
+  }
+
+  /** The simulator's record of upstream requests, as {@code METHOD /Users/{id}} or {@code METHOD /Groups/{id}}. */
   List<String> upstreamCalls() {
     return simulator.requests().stream()
-        .map(request -> request.method() + " " + request.path().replace("/scim/v2", "").replaceAll("/Users/[^/]+", "/Users/{id}"))
+        .map(request -> request.method() + " " + request.path().replace("/scim/v2", "")
+            .replaceAll("/Users/[^/]+", "/Users/{id}").replaceAll("/Groups/[^/]+", "/Groups/{id}"))
+        .toList();
+  }
+
+  /** As {@link #upstreamCalls()}, with each GET's decoded query, e.g. {@code GET /Groups?filter=displayName eq "x"&…}. */
+  List<String> upstreamCallsWithQueries() {
+    return simulator.requests().stream()
+        .map(request -> request.method() + " " + request.path().replace("/scim/v2", "")
+            .replaceAll("/Users/[^/]+", "/Users/{id}").replaceAll("/Groups/[^/]+", "/Groups/{id}")
+            + (request.query() == null || request.query().isEmpty() ? ""
+                : "?" + java.net.URLDecoder.decode(request.query(), java.nio.charset.StandardCharsets.UTF_8)))
+        .toList();
+  }
+
+  /** The bodies the simulator received, in order (null for none). */
+  List<JsonObject> upstreamBodies() {
+    return simulator.requests().stream()
+        .map(request -> request.body() == null || request.body().isEmpty() ? null : new JsonObject(request.body()))
         .toList();
   }
 

@@ -114,6 +114,11 @@ public final class PostmanUsers implements ResourceProvider {
     return scan.warmUp();
   }
 
+  /** Whether Postman has returned a user with this id to this tenant (and not said since that it is gone). */
+  public boolean hasSeen(String id) {
+    return index.knows(id);
+  }
+
   /** Hits and misses of the id cache's look-ups, and how many users it remembers. */
   public IdCacheStats idCacheStats() {
     UserIndex.Stats stats = index.stats();

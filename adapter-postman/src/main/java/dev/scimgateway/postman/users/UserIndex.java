@@ -87,6 +87,11 @@ final class UserIndex {
     byExternalId.asMap().computeIfPresent(externalId, (k, known) -> known.id().equals(id) ? null : known);
   }
 
+  /** Whether Postman has returned a user with this id (and not said since that it is gone). */
+  boolean knows(String id) {
+    return byId.asMap().containsKey(id);
+  }
+
   /** The user last seen with this userName, ignoring case (counted as a hit or a miss). */
   Optional<Known> byUserName(String userName) {
     return Optional.ofNullable(byUserName.getIfPresent(key(userName)));

@@ -193,6 +193,17 @@ class GatewayWithTestAdapterTest {
     assertEquals(List.of(), users.calls(), "not even a get");
   }
 
+  // ---- resource types the adapter does not serve ----
+
+  @Test
+  void groupsOfATenantWhoseAdapterServesNoneAre404() {
+    Response response = send(HttpMethod.GET, "/scim/v2/" + TENANT + "/Groups", TOKEN, null);
+
+    assertEquals(404, response.status(), response.body());
+    assertScimError(response, 404);
+    assertTrue(response.json().getString("detail").contains("Groups"), response.body());
+  }
+
   // ---- body size ----
 
   @Test
