@@ -190,6 +190,33 @@ class BoundedWorkTest {
     assertEquals(List.of(), users.calls());
   }
 
+  static Stream<Arguments> malformedInput() {
+    return Stream.of(
+        Arguments.of("a body that is not UTF-8", HttpMethod.POST, USERS, new byte[] {'{', '"', 'u', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, 400),
+        Arguments.of("a lone surrogate escape", HttpMethod.POST, USERS, "{\"userName\":\"\\uD800\"}".getBytes(StandardCharsets.UTF_8), 201),
+        Arguments.of("a body nested a thousand deep", HttpMethod.POST, USERS,
+            ("{\"userName\":\"deep@x.io\",\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}").getBytes(StandardCharsets.UTF_8), 400),
+        Arguments.of("a count that is not a number", HttpMethod.GET, USERS + "?count=ten", null, 400),
+        Arguments.of("a startIndex beyond int", HttpMethod.GET, USERS + "?startIndex=99999999999", null, 400),
+        Arguments.of("a negative count", HttpMethod.GET, USERS + "?count=-5", null, 200),
+        Arguments.of("a method SCIM does not use", HttpMethod.OPTIONS, USERS, null, 405),
+        Arguments.of("a PUT of the collection", HttpMethod.PUT, USERS, "{}".getBytes(StandardCharsets.UTF_8), 405));
+  }
+
+  @ParameterizedTest(name = "{0} -> {4}")
+  @MethodSource("malformedInput")
+  void malformedInputGetsAScimAnswerNeverA5xx(String name, HttpMethod method, String path, byte[] body, int status) {
+    var request = client.request(method, gateway.port(), "127.0.0.1", path)
+        .putHeader("Authorization", "Bearer " + TOKEN).putHeader("Content-Type", "application/scim+json");
+    var response = await(body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)));
+
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    if (status >= 400) {
+      assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", response.bodyAsJsonObject().getJsonArray("schemas").getString(0));
+      assertEquals(String.valueOf(status), response.bodyAsJsonObject().getString("status"));
+    }
+  }
+
   private static String emailOperations(int count) {
     return IntStream.range(0, count)
         .mapToObj(i -> "{\"op\":\"replace\",\"path\":\"emails[value eq \\\"f" + i + "@x.io\\\"].type\",\"value\":\"work\"}")
