@@ -77,9 +77,10 @@ public final class ConfigLoader {
   /** Validates an already-parsed (and expanded) configuration tree. */
   public GatewayConfig fromTree(JsonNode root) {
     ConfigSection top = new ConfigSection("", root)
-        .requireOnlyKeys(Set.of("server", "management", "logging", "readiness", "tenants"));
+        .requireOnlyKeys(Set.of("server", "management", "logging", "readiness", "cluster", "tenants"));
     ServerConfig server = server(top.section("server"));
-    return new GatewayConfig(server, operations(top, server), tenants(top.section("tenants")));
+    return new GatewayConfig(server, operations(top, server), tenants(top.section("tenants")),
+        ClusterConfig.from(top.section("cluster")));
   }
 
   private static ServerConfig server(ConfigSection server) {

@@ -54,7 +54,7 @@ public final class ScimGateway {
       Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
     TenantDirectory tenants;
     try {
-      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability);
+      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability, config.cluster());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
