@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.api.ClusterSettings;
+import dev.scimgateway.adapter.support.budget.BudgetLane;
 import dev.scimgateway.adapter.support.budget.RequestBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,11 +86,20 @@ public final class PostmanClient {
    */
   public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
       TeamBudgets teams) {
+    this(vertx, tenant, settings, telemetry, teams, Optional.empty());
+  }
+
+  /**
+   * As {@link #PostmanClient(Vertx, String, PostmanSettings, AdapterTelemetry, TeamBudgets)}; with
+   * {@code cluster} the team's budget is shared with the gateway's other replicas through Redis.
+   */
+  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
+      TeamBudgets teams, Optional<ClusterSettings> cluster) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.settings = settings;
     this.team = teams.join(vertx, tenant, TeamKey.of(settings.base(), settings.apiKey()),
-        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit");
+        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit", cluster);
     this.client = WebClient.create(vertx,
         new WebClientOptions()
             .setUserAgent("scim-gateway")
@@ -122,6 +134,11 @@ public final class PostmanClient {
   /** How many requests this client has sent upstream, every attempt counted. */
   public long sentCount() {
     return sent.get();
+  }
+
+  /** The team budget the client sends within, shared with the team's other tenants (and replicas). */
+  public TeamBudget team() {
+    return team;
   }
 
   public Vertx vertx() {
@@ -165,7 +182,7 @@ public final class PostmanClient {
   }
 
   private Future<JsonNode> attempt(Exchange exchange) {
-    RequestBudget lane = team.lane(exchange.call.isWrite());
+    BudgetLane lane = team.lane(exchange.call.isWrite());
     long waitStarted = System.nanoTime();
     return lane.acquire(exchange.ticket, tenant, settings.rateLimit().maxQueue(), exchange.deadline, exchange.executor)
         .transform(permit -> {
@@ -192,7 +209,7 @@ public final class PostmanClient {
     return errors.budgetExceeded(exchange.call, refusal);
   }
 
-  private Future<JsonNode> send(Exchange exchange, RequestBudget.Permit permit) {
+  private Future<JsonNode> send(Exchange exchange, BudgetLane.Permit permit) {
     exchange.attempts++;
     sent.incrementAndGet();
     long sentAt = System.nanoTime();
