@@ -10,6 +10,7 @@ import dev.scimgateway.adapter.support.budget.RequestBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
+import dev.scimgateway.adapter.support.cluster.CreateGuard;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
@@ -74,6 +75,7 @@ public final class PostmanClient {
   private final TeamBudget team;
   private final PostmanErrorTranslator errors;
   private final UpstreamMetrics metrics;
+  private final CreateGuard creates;
   private final AtomicLong sent = new AtomicLong();
 
   /**
@@ -108,6 +110,9 @@ public final class PostmanClient {
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
     this.metrics = new UpstreamMetrics(telemetry, team, "Postman", PostmanErrorTranslator::pathTemplate);
+    this.creates = team.redis()
+        .map(redis -> CreateGuard.shared(vertx, redis, team.team().sha256()))
+        .orElseGet(CreateGuard::inProcess);
   }
 
   /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
@@ -134,6 +139,11 @@ public final class PostmanClient {
   /** How many requests this client has sent upstream, every attempt counted. */
   public long sentCount() {
     return sent.get();
+  }
+
+  /** Keeps two replicas from sending one create twice; lets every create go in a gateway on its own. */
+  public CreateGuard creates() {
+    return creates;
   }
 
   /** The team budget the client sends within, shared with the team's other tenants (and replicas). */

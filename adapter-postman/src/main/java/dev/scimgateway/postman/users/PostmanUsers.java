@@ -142,7 +142,12 @@ public final class PostmanUsers implements ResourceProvider {
       return Future.failedFuture(e);
     }
     String userName = body.path("userName").asText();
-    return UncertainOutcome.reportedAsScimFailure(create(body, userName, 1, false));
+    // Two replicas given the same create at once: one POST, the other answers with its user.
+    return UncertainOutcome.reportedAsScimFailure(client.creates().once(userName.toLowerCase(Locale.ROOT),
+        () -> create(body, userName, 1, false),
+        id -> read(id).map(Optional::of).recover(gone -> isStatus(gone, 404)
+            ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
+        user -> user.path("id").asText()));
   }
 
   private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
