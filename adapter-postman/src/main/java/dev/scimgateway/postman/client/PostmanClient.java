@@ -11,6 +11,7 @@ import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.cluster.CreateGuard;
+import dev.scimgateway.adapter.support.cluster.SharedIdIndex;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
@@ -76,6 +77,7 @@ public final class PostmanClient {
   private final PostmanErrorTranslator errors;
   private final UpstreamMetrics metrics;
   private final CreateGuard creates;
+  private final SharedIdIndex sharedIds;
   private final AtomicLong sent = new AtomicLong();
 
   /**
@@ -113,6 +115,9 @@ public final class PostmanClient {
     this.creates = team.redis()
         .map(redis -> CreateGuard.shared(vertx, redis, team.team().sha256()))
         .orElseGet(CreateGuard::inProcess);
+    this.sharedIds = team.redis()
+        .map(redis -> SharedIdIndex.shared(redis, team.team().sha256()))
+        .orElseGet(SharedIdIndex::inProcess);
   }
 
   /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
@@ -144,6 +149,11 @@ public final class PostmanClient {
   /** Keeps two replicas from sending one create twice; lets every create go in a gateway on its own. */
   public CreateGuard creates() {
     return creates;
+  }
+
+  /** The ids the team's users have, as the gateway's replicas learned them (nothing in a gateway on its own). */
+  public SharedIdIndex sharedIds() {
+    return sharedIds;
   }
 
   /** The team budget the client sends within, shared with the team's other tenants (and replicas). */
