@@ -267,9 +267,11 @@ final class Report {
         25 s, a burst that needs more than 25 s of budget would get `429` with `Retry-After` for the part that
         cannot wait). The load generator (this suite's process: Vert.x Web Client, one connection per request,
         latencies in an HdrHistogram) sends all 1,000 requests at once; the simulator is reset and the gateway's
-        budget drained between bursts. One unrecorded burst warms the JIT up first, then %d repetitions; medians,
+        budget drained between bursts. One unrecorded burst per setup warms the JIT up first, then %d repetitions; medians,
         with the range. *Mean upstream call* is the gateway's own measure (`scim_gateway_upstream_requests_seconds`)
         from sending a call to its answer, including the wait for one of the 16 pooled connections to Postman.
+        The burst over %d replicas sends the requests round-robin to %d gateway processes that share the budget
+        through one Redis (`cluster.redis`, see the README's "Several replicas"); its metrics are the replicas' sums.
 
         *Theoretical minimum* is calls ÷ budget × window as the issue defines it; a sliding window lets the
         first %d writes go at once, so the true floor is ⌊(calls − 1) ÷ budget⌋ windows. The gateway holds each
@@ -277,7 +279,8 @@ final class Report {
         window at Postman ever sees more than the budget.
 
         """, BurstBench.WRITES, BurstBench.READS, BurstBench.WINDOW_SECONDS, BurstBench.MAX_QUEUE,
-        BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.WRITES));
+        BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.REPLICAS,
+        BurstBench.REPLICAS, BurstBench.WRITES));
     md.append("| Burst | Completion (s) | Theoretical minimum (s) | Sliding-window floor (s) | Completion ÷ minimum | Upstream 429s | IdP-visible failures | Users created | IdP p50 / p99 (s) | First answer (s) | Most writes in any window | Postman calls | Mean upstream call (ms) | Refused by the gateway's budget |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BurstBench.Variant variant : BurstBench.Variant.values()) {
