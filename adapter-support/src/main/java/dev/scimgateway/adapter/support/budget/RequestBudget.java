@@ -141,11 +141,7 @@ public final class RequestBudget implements BudgetLane {
     private final long retryAfterNanos;
     private final boolean paused;
 
-    /**
-     * @param retryAfterNanos when a new attempt has a chance
-     * @param paused whether the lane was paused because the upstream answered 429
-     */
-    public BudgetExceededException(String message, long retryAfterNanos, boolean paused) {
+    BudgetExceededException(String message, long retryAfterNanos, boolean paused) {
       super(message, null, false, false);
       this.retryAfterNanos = retryAfterNanos;
       this.paused = paused;
@@ -278,7 +274,7 @@ public final class RequestBudget implements BudgetLane {
    * each ended request, one window from now for each request in flight. For handing the lane's recent
    * requests over to a shared log.
    */
-  public synchronized List<Long> holds() {
+  synchronized List<Long> holds() {
     long now = scheduler.nanoTime();
     trim(now);
     List<Long> holds = new ArrayList<>(ended.size() + inFlight);
