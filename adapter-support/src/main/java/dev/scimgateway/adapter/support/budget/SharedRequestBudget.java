@@ -105,6 +105,8 @@ public final class SharedRequestBudget implements BudgetLane {
       return 1
       """;
 
+  private static final long RETRY_AFTER_FAILURE_NANOS = 100_000_000L;
+
   private enum Mode { SHARED, FALLBACK, RETURNING }
 
   private final String name;
@@ -307,6 +309,11 @@ public final class SharedRequestBudget implements BudgetLane {
           } else {
             synchronized (this) {
               asking = false;
+              if (redis.isUp() && mode != Mode.FALLBACK) {
+                // Redis was back before this failure was heard: ask again soon rather than fall back unheard.
+                cancelRetry = scheduler.schedule(RETRY_AFTER_FAILURE_NANOS, this::ask);
+                return;
+              }
             }
             redisChanged(false); // usually told already by ClusterRedis; idempotent
           }
