@@ -1,7 +1,9 @@
 package dev.scimgateway.adapter.support.cluster;
 
 import dev.scimgateway.adapter.api.ClusterSettings;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -82,8 +84,9 @@ public final class ClusterRedis {
    * {@link RedisUnavailableException} that names no secret.
    */
   public Future<Response> send(Request request) {
+    Context caller = Vertx.currentContext();
     Future<RedisConnection> used = connection();
-    return used
+    Future<Response> answer = used
         .compose(connected -> connected.send(request))
         .timeout(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
         .recover(failure -> {
@@ -91,6 +94,17 @@ public final class ClusterRedis {
           markDown(failure);
           return Future.failedFuture(new RedisUnavailableException(address(), failure));
         });
+    return caller == null ? answer : on(caller, answer);
+  }
+
+  /**
+   * {@code future}, completed on {@code context}: the connection answers on its own event loop, and what
+   * the caller does next (an upstream call after a lock) belongs on the caller's.
+   */
+  private static <T> Future<T> on(Context context, Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(result -> context.runOnContext(ignored -> promise.handle(result)));
+    return promise.future();
   }
 
   /** Runs a Lua script with {@code keys} and {@code args}. */
