@@ -45,6 +45,7 @@ public final class ClusterRedis {
   private long checkTimer = -1;
   private boolean closed;
 
+  /** A client of {@code settings}' Redis; connects with the first command. */
   public ClusterRedis(Vertx vertx, ClusterSettings settings) {
     this.vertx = vertx;
     this.settings = settings;
@@ -74,6 +75,7 @@ public final class ClusterRedis {
     listeners.add(listener);
   }
 
+  /** Stops telling {@code listener} (a lane that closed). */
   public void removeListener(Consumer<Boolean> listener) {
     listeners.remove(listener);
   }
@@ -146,6 +148,7 @@ public final class ClusterRedis {
     }
   }
 
+  /** Closes the connection and the client; stops checking whether Redis is back. */
   public Future<Void> close() {
     synchronized (this) {
       closed = true;
