@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue #6), one command: installs wrk and nginx when missing, builds the jars,
+# The benchmark suite (issue #6), one command: installs wrk, nginx and redis-server when missing, builds the jars,
 # runs every benchmark on 127.0.0.1 for a bounded time and writes docs/BENCHMARKS.md.
 #
 #   bench/run.sh                       # the whole suite, about 12-15 minutes on 2 cores
@@ -22,6 +22,7 @@ command -v jcmd >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)   # the burst over replicas shares Redis
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "bench/run.sh: missing ${need[*]}; install them (apt-get install -y ${need[*]}) or run as root" >&2

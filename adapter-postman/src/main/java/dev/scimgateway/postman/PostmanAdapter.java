@@ -27,7 +27,8 @@ final class PostmanAdapter implements ScimAdapter {
   PostmanAdapter(AdapterContext context, PostmanSettings settings, TeamBudgets teamBudgets) {
     this.tenant = context.tenant();
     this.settings = settings;
-    this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry(), teamBudgets);
+    this.client = new PostmanClient(context.vertx(), context.tenant(), settings, context.telemetry(), teamBudgets,
+        context.cluster());
     this.users = new PostmanUsers(client);
     users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
     this.groups = new PostmanGroups(client, users::hasSeen);
@@ -66,6 +67,12 @@ final class PostmanAdapter implements ScimAdapter {
   @Override
   public Future<Void> probe() {
     return users.list(new ListQuery(Optional.empty(), 1, 1)).mapEmpty();
+  }
+
+  /** Degraded while this replica cannot share its team's budget through Redis and keeps to its own share. */
+  @Override
+  public Optional<String> degradation() {
+    return client.team().degradation();
   }
 
   @Override

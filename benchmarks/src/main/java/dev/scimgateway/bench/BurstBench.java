@@ -24,7 +24,8 @@ import org.HdrHistogram.Histogram;
  * scaled down to {@value #WINDOW_SECONDS} s. The Postman simulator enforces the budget; the gateway is
  * configured with the same budget and window, a queue and wait bound large enough that it refuses nothing.
  * This process is the load generator: Vert.x Web Client, one connection per request, every request sent at
- * once, latencies in an HdrHistogram.
+ * once, latencies in an HdrHistogram. {@link Variant#CLUSTER_CREATES} sends the burst round-robin to
+ * {@value #REPLICAS} gateway replicas configured with {@code cluster.redis} (a redis-server of its own).
  */
 final class BurstBench {
 
@@ -35,10 +36,12 @@ final class BurstBench {
   static final int MAX_QUEUE = 5_000;
   static final int MAX_WAIT_MILLIS = 90_000;
   static final int SERVER_TIMEOUT_MILLIS = 120_000;
+  static final int REPLICAS = 3;
 
   enum Variant {
     CREATES("1,000 creates (`POST /Users`), through the gateway"),
     ASSIGNMENTS("1,000 Okta assignments (look-up, then create), through the gateway"),
+    CLUSTER_CREATES("1,000 creates spread over 3 replicas that share the budget through Redis"),
     DIRECT("1,000 creates sent straight to Postman (no gateway)");
 
     final String label;
@@ -54,8 +57,19 @@ final class BurstBench {
       int maxReadsInWindow, int created, double budgetRejected, int upstreamCalls, double firstAnswerSeconds,
       double meanUpstreamMillis) {}
 
+  /**
+   * Okta pushing a group of {@value #PUSH_MEMBERS} members right after the burst created them: the group's
+   * create, then membership PATCHes of {@value #PUSH_BATCH} members, one after the other.
+   */
+  record GroupPush(int idpRequests, double completionSeconds, long upstream429, int upstreamCalls, int storedMembers,
+      Map<Integer, Long> idpStatuses) {}
+
+  static final int PUSH_MEMBERS = 1_000;
+  static final int PUSH_BATCH = 100;
+
   static final class Result {
     final List<Run> runs = new ArrayList<>();
+    final List<GroupPush> pushes = new ArrayList<>();
     int repetitions;
 
     List<Run> of(Variant variant) {
@@ -67,6 +81,7 @@ final class BurstBench {
   private final int repetitions;
   private int simulatorPort;
   private int gatewayPort;
+  private int[] replicaPorts;
 
   BurstBench(Stack stack, int repetitions) {
     this.stack = stack;
@@ -92,15 +107,25 @@ final class BurstBench {
     result.repetitions = repetitions;
     simulatorPort = Net.freePort();
     gatewayPort = Net.freePort();
+    int redisPort = Net.freePort();
+    replicaPorts = new int[REPLICAS];
+    for (int i = 0; i < REPLICAS; i++) {
+      replicaPorts[i] = Net.freePort();
+    }
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
         new PoolOptions().setHttp1MaxSize(REQUESTS + 100).setMaxWaitQueueSize(-1));
     try (Child simulator = stack.simulator(simulatorPort, WRITES, READS, WINDOW_SECONDS);
          Child gateway = stack.gateway("gateway-burst", gatewayPort, simulatorPort, gatewayBudgetYaml(),
-             "requestTimeoutMillis: " + SERVER_TIMEOUT_MILLIS, List.of(), true)) {
+             "requestTimeoutMillis: " + SERVER_TIMEOUT_MILLIS, List.of(), true);
+         Child redis = stack.redis(redisPort);
+         Replicas replicas = new Replicas(redisPort)) {
       // One unrecorded burst first: an IdP's burst meets a gateway (and a Postman) that has been running, not a cold JIT.
-      Run warmUp = burst(client, Variant.CREATES, "warm");
-      Bench.log(String.format("burst warm-up (not recorded) %.2f s, statuses %s", warmUp.completionSeconds(), warmUp.idpStatuses()));
+      for (Variant warm : new Variant[] {Variant.CREATES, Variant.CLUSTER_CREATES}) {
+        Run warmUp = burst(client, warm, "warm-" + warm.ordinal());
+        Bench.log(String.format("burst warm-up %s (not recorded) %.2f s, statuses %s", warm, warmUp.completionSeconds(),
+            warmUp.idpStatuses()));
+      }
       int batch = 0;
       for (int rep = 0; rep < repetitions; rep++) {
         for (Variant variant : Variant.values()) {
@@ -111,6 +136,11 @@ final class BurstBench {
               rep + 1, repetitions, variant, run.completionSeconds(), run.upstream429(), run.idpFailures(), run.created(),
               run.idpStatuses()));
         }
+        GroupPush push = groupPush(client, "p" + rep);
+        result.pushes.add(push);
+        Bench.log(String.format("group push rep %d/%d %6.2f s  upstream calls %d  429s %d  members stored %d  statuses %s",
+            rep + 1, repetitions, push.completionSeconds(), push.upstreamCalls(), push.upstream429(), push.storedMembers(),
+            push.idpStatuses()));
       }
     } finally {
       client.close();
@@ -119,14 +149,32 @@ final class BurstBench {
     return result;
   }
 
+  /** The replicas of {@link Variant#CLUSTER_CREATES}, each its own process. */
+  private final class Replicas implements AutoCloseable {
+    final List<Child> children = new ArrayList<>();
+
+    Replicas(int redisPort) {
+      for (int i = 0; i < REPLICAS; i++) {
+        children.add(stack.gateway("gateway-replica-" + i, replicaPorts[i], simulatorPort, gatewayBudgetYaml(),
+            "requestTimeoutMillis: " + SERVER_TIMEOUT_MILLIS, Stack.cluster(REPLICAS, redisPort), List.of(), true));
+      }
+    }
+
+    @Override
+    public void close() {
+      children.forEach(Child::close);
+    }
+  }
+
   private Run burst(WebClient client, Variant variant, String batch) {
     // A fresh Postman (no users, empty windows), and the gateway's own budget drained of the last burst.
     check(Net.send("POST", Net.url(simulatorPort, "/_simulator/reset"), null, null), 204);
     Net.sleep(WINDOW_SECONDS * 1000L + 500);
     boolean direct = variant == Variant.DIRECT;
-    double rejectedBefore = direct ? 0 : metric("scim_gateway_budget_rejected_total");
-    double upstreamSumBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_sum");
-    double upstreamCountBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count");
+    int[] gateways = variant == Variant.CLUSTER_CREATES ? replicaPorts : new int[] {gatewayPort};
+    double rejectedBefore = direct ? 0 : metric("scim_gateway_budget_rejected_total", gateways);
+    double upstreamSumBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_sum", gateways);
+    double upstreamCountBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count", gateways);
     Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     Map<Integer, Long> statuses = new TreeMap<>();
     List<Future<Integer>> done = new ArrayList<>();
@@ -139,6 +187,8 @@ final class BurstBench {
       long sent = System.nanoTime();
       Future<Integer> status = switch (variant) {
         case CREATES -> send(client, gatewayPort, HttpMethod.POST, Stack.usersPath(), Stack.BEARER, user(userName, i));
+        case CLUSTER_CREATES -> send(client, gateways[i % gateways.length], HttpMethod.POST, Stack.usersPath(), Stack.BEARER,
+            user(userName, i));
         case DIRECT -> send(client, simulatorPort, HttpMethod.POST, "/scim/v2/Users", "Bearer " + Stack.API_KEY, user(userName, i));
         case ASSIGNMENTS -> send(client, gatewayPort, HttpMethod.GET, Stack.usersPath() + "?filter="
             + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8).replace("+", "%20")
@@ -163,14 +213,55 @@ final class BurstBench {
     int created = new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/users")), 200).body()).size();
     int upstreamCalls = new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/requests")), 200).body()).size();
     long failures = statuses.entrySet().stream().filter(e -> e.getKey() != 201).mapToLong(Map.Entry::getValue).sum();
-    double rejected = direct ? 0 : metric("scim_gateway_budget_rejected_total") - rejectedBefore;
-    double upstreamCount = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count") - upstreamCountBefore;
+    double rejected = direct ? 0 : metric("scim_gateway_budget_rejected_total", gateways) - rejectedBefore;
+    double upstreamCount = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count", gateways) - upstreamCountBefore;
     double meanUpstream = upstreamCount == 0 ? Double.NaN
-        : (metric("scim_gateway_upstream_requests_seconds_sum") - upstreamSumBefore) / upstreamCount * 1000;
+        : (metric("scim_gateway_upstream_requests_seconds_sum", gateways) - upstreamSumBefore) / upstreamCount * 1000;
     return new Run(variant, REQUESTS, completion, stats.getLong("rateLimitedCount"), failures, statuses,
         latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
         latencies.getMaxValue() / 1000.0, stats.getInteger("maxWritesInAnyWindow"), stats.getInteger("maxReadsInAnyWindow"),
         created, rejected, upstreamCalls, (first[0] - start) / 1e9, meanUpstream);
+  }
+
+  /** A burst of creates makes the members; then the push is timed against what is left of the budget. */
+  private GroupPush groupPush(WebClient client, String batch) {
+    burst(client, Variant.CREATES, batch);
+    List<String> ids = new ArrayList<>();
+    new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/users")), 200).body())
+        .forEach(user -> ids.add(((JsonObject) user).getString("id")));
+    int callsBefore = new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/requests")), 200).body()).size();
+    long rateLimitedBefore = new JsonObject(check(Net.get(Net.url(simulatorPort, "/_simulator/stats")), 200).body())
+        .getLong("rateLimitedCount");
+    Map<Integer, Long> statuses = new TreeMap<>();
+    String groups = Stack.usersPath().replace("/Users", "/Groups");
+    long start = System.nanoTime();
+    HttpResponse<Buffer> created = await(client.request(HttpMethod.POST, gatewayPort, Net.HOST, groups)
+        .putHeader("Authorization", Stack.BEARER).putHeader("Content-Type", "application/scim+json")
+        .timeout(SERVER_TIMEOUT_MILLIS).sendBuffer(Buffer.buffer(new JsonObject()
+            .put("schemas", new JsonArray().add("urn:ietf:params:scim:schemas:core:2.0:Group"))
+            .put("displayName", "Push " + batch).put("members", new JsonArray()).encode())));
+    statuses.merge(created.statusCode(), 1L, Long::sum);
+    String groupId = created.bodyAsJsonObject().getString("id");
+    int requests = 1;
+    for (int from = 0; from < PUSH_MEMBERS && from < ids.size(); from += PUSH_BATCH) {
+      JsonArray members = new JsonArray();
+      ids.subList(from, Math.min(ids.size(), from + PUSH_BATCH)).forEach(id -> members.add(new JsonObject().put("value", id)));
+      JsonObject patch = new JsonObject()
+          .put("schemas", new JsonArray().add("urn:ietf:params:scim:api:messages:2.0:PatchOp"))
+          .put("Operations", new JsonArray()
+              .add(new JsonObject().put("op", "replace").put("value", new JsonObject().put("id", groupId).put("displayName", "Push " + batch)))
+              .add(new JsonObject().put("op", "add").put("path", "members").put("value", members)));
+      statuses.merge(await(send(client, gatewayPort, HttpMethod.PATCH, groups + "/" + groupId, Stack.BEARER, patch.encode())), 1L,
+          Long::sum);
+      requests++;
+    }
+    double completion = (System.nanoTime() - start) / 1e9;
+    int calls = new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/requests")), 200).body()).size() - callsBefore;
+    long rateLimited = new JsonObject(check(Net.get(Net.url(simulatorPort, "/_simulator/stats")), 200).body())
+        .getLong("rateLimitedCount") - rateLimitedBefore;
+    JsonArray stored = new JsonArray(check(Net.get(Net.url(simulatorPort, "/_simulator/groups")), 200).body());
+    int members = stored.isEmpty() ? 0 : stored.getJsonObject(0).getJsonArray("members", new JsonArray()).size();
+    return new GroupPush(requests, completion, rateLimited, calls, members, statuses);
   }
 
   private static Future<Integer> send(WebClient client, int port, HttpMethod method, String path, String authorization,
@@ -184,13 +275,15 @@ final class BurstBench {
     return response.map(HttpResponse::statusCode);
   }
 
-  /** The sum of a counter's series in the gateway's /metrics. */
-  private double metric(String name) {
-    String text = check(Net.get(Net.url(gatewayPort, "/metrics")), 200).body();
+  /** The sum of a counter's series in the /metrics of {@code gateways}. */
+  private static double metric(String name, int... gateways) {
     double sum = 0;
-    for (String line : text.split("\n")) {
-      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    for (int port : gateways) {
+      String text = check(Net.get(Net.url(port, "/metrics")), 200).body();
+      for (String line : text.split("\n")) {
+        if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+          sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
       }
     }
     return sum;

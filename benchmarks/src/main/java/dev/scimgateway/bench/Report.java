@@ -275,9 +275,11 @@ final class Report {
         25 s, a burst that needs more than 25 s of budget would get `429` with `Retry-After` for the part that
         cannot wait). The load generator (this suite's process: Vert.x Web Client, one connection per request,
         latencies in an HdrHistogram) sends all 1,000 requests at once; the simulator is reset and the gateway's
-        budget drained between bursts. One unrecorded burst warms the JIT up first, then %d repetitions; medians,
+        budget drained between bursts. One unrecorded burst per setup warms the JIT up first, then %d repetitions; medians,
         with the range. *Mean upstream call* is the gateway's own measure (`scim_gateway_upstream_requests_seconds`)
         from sending a call to its answer, including the wait for one of the 16 pooled connections to Postman.
+        The burst over %d replicas sends the requests round-robin to %d gateway processes that share the budget
+        through one Redis (`cluster.redis`, see the README's "Several replicas"); its metrics are the replicas' sums.
 
         *Theoretical minimum* is calls ÷ budget × window as the issue defines it; a sliding window lets the
         first %d writes go at once, so the true floor is ⌊(calls − 1) ÷ budget⌋ windows. The gateway holds each
@@ -285,7 +287,8 @@ final class Report {
         window at Postman ever sees more than the budget.
 
         """, BurstBench.WRITES, BurstBench.READS, BurstBench.WINDOW_SECONDS, BurstBench.MAX_QUEUE,
-        BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.WRITES));
+        BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.REPLICAS,
+        BurstBench.REPLICAS, BurstBench.WRITES));
     md.append("| Burst | Completion (s) | Theoretical minimum (s) | Sliding-window floor (s) | Completion ÷ minimum | Upstream 429s | IdP-visible failures | Users created | IdP p50 / p99 (s) | First answer (s) | Most writes in any window | Postman calls | Mean upstream call (ms) | Refused by the gateway's budget |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BurstBench.Variant variant : BurstBench.Variant.values()) {
@@ -328,6 +331,7 @@ final class Report {
     md.append("\nIdP answers per burst: ");
     md.append(String.join("; ", burst.runs.stream().map(r -> r.variant().name().toLowerCase() + " " + r.idpStatuses()).toList()));
     md.append(" (status → count; `-1`: no answer).\n\n");
+    groupPush(md);
     md.append("**Targets.** ");
     List<BurstBench.Run> through = burst.runs.stream().filter(r -> r.variant() != BurstBench.Variant.DIRECT).toList();
     long total429 = through.stream().mapToLong(BurstBench.Run::upstream429).sum();
@@ -335,6 +339,30 @@ final class Report {
     md.append("Upstream 429s through the gateway, all bursts together: ").append(total429).append(" (target 0: ")
         .append(verdict(total429 == 0, "")).append("). IdP-visible failures through the gateway: ").append(totalFailures)
         .append(" (target 0: ").append(verdict(totalFailures == 0, "")).append(").\n\n");
+  }
+
+  private void groupPush(StringBuilder md) {
+    if (burst.pushes.isEmpty()) {
+      return;
+    }
+    md.append(String.format("""
+        **A %,d-member group push against the budget.** Right after a burst of %,d creates (whose writes still hold
+        the window), Okta pushes a group of those users: `POST /Groups` with no members, then %d membership PATCHes of
+        %d members each, one after the other, each with Okta's unchanged rename. Medians of %d repetitions.
+
+        | Push | IdP requests | Completion (s) | Postman calls | Upstream 429s | Members stored | IdP answers |
+        |---|---:|---:|---:|---:|---:|---|
+        """, BurstBench.PUSH_MEMBERS, BurstBench.REQUESTS, BurstBench.PUSH_MEMBERS / BurstBench.PUSH_BATCH,
+        BurstBench.PUSH_BATCH, burst.pushes.size()));
+    BurstBench.GroupPush first = burst.pushes.get(0);
+    md.append("| ").append(String.format("%,d members", BurstBench.PUSH_MEMBERS))
+        .append(" | ").append(first.idpRequests())
+        .append(" | ").append(Stats.f2(Stats.median(burst.pushes.stream().map(BurstBench.GroupPush::completionSeconds).toList())))
+        .append(" | ").append(Stats.medianLong(burst.pushes.stream().map(p -> (long) p.upstreamCalls()).toList()))
+        .append(" | ").append(burst.pushes.stream().mapToLong(BurstBench.GroupPush::upstream429).sum())
+        .append(" | ").append(Stats.medianLong(burst.pushes.stream().map(p -> (long) p.storedMembers()).toList()))
+        .append(" | ").append(String.join("; ", burst.pushes.stream().map(p -> p.idpStatuses().toString()).toList()))
+        .append(" |\n\n");
   }
 
   // ---- 4

@@ -81,7 +81,14 @@ final class Stack {
    */
   Child gateway(String name, int port, int upstreamPort, String postmanExtra, String serverExtra, List<String> jvmArgs,
       boolean awaitReady) {
-    String yaml = """
+    return gateway(name, port, upstreamPort, postmanExtra, serverExtra, "", jvmArgs, awaitReady);
+  }
+
+  /** As above, with {@code topLevelExtra} YAML at the top of the configuration (e.g. a {@code cluster} section). */
+  Child gateway(String name, int port, int upstreamPort, String postmanExtra, String serverExtra, String topLevelExtra,
+      List<String> jvmArgs, boolean awaitReady) {
+    String yaml = topLevelExtra + """
+
         server:
           host: %s
           port: %d
@@ -112,6 +119,28 @@ final class Stack {
       awaitGatewayReady(child, port, Duration.ofMinutes(5));
     }
     return child;
+  }
+
+  /** Debian's redis-server without persistence, for replicas that share the budget; ready when it takes connections. */
+  Child redis(int port) {
+    Child child = Child.start("redis-" + port, work, List.of("redis-server", "--port", String.valueOf(port), "--bind", Net.HOST,
+        "--save", "", "--appendonly", "no"), null);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (java.net.Socket socket = new java.net.Socket(Net.HOST, port)) {
+        return child;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline || !child.process.isAlive()) {
+          throw new IllegalStateException("redis-server did not start on port " + port + " (is it installed?)");
+        }
+        Net.sleep(50);
+      }
+    }
+  }
+
+  /** The {@code cluster} section of replicas that share budgets through the Redis on {@code redisPort}. */
+  static String cluster(int replicas, int redisPort) {
+    return "cluster:\n  replicas: " + replicas + "\n  redis:\n    url: \"redis://" + Net.HOST + ":" + redisPort + "\"\n";
   }
 
   /** Waits for the gateway's /ready; the milliseconds from its launch. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scimgateway.adapter.support.cluster.RedisServer;
 import dev.scimgateway.simulator.Fault;
 import dev.scimgateway.simulator.FaultAction;
 import dev.scimgateway.simulator.PostmanError;
@@ -44,6 +45,7 @@ class SecretLeakTest {
       "POST /scim/v2/acme/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer TOKEN\r\nTransfer-Encoding: chunked, identity\r\n\r\n",
       "GET /scim/v2/acme/Users HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer QUERYSECRET\r\n\r\n",
       "QUERYSECRET\r\n\r\n");
+  private static final String REDIS_PASSWORD = "redis-password-must-not-leak-9d41";
 
   @TempDir
   Path dir;
@@ -51,6 +53,7 @@ class SecretLeakTest {
   @Test
   void noSecretAppearsInAnythingTheGatewayPrintsOrAnswers() throws Exception {
     Vertx vertx = Vertx.vertx();
+    RedisServer redis = RedisServer.start(REDIS_PASSWORD);
     PostmanSimulator simulator = GatewayHarness.await(
         PostmanSimulator.create(vertx, SimulatorOptions.defaults().withApiKey(API_KEY)).start());
     Path config = Files.writeString(dir.resolve("gateway.yaml"), """
@@ -59,6 +62,10 @@ class SecretLeakTest {
           port: 0
         logging:
           format: json
+        cluster:
+          replicas: 2
+          redis:
+            url: "${LEAK_TEST_REDIS_URL}"
         tenants:
           acme:
             token: "${LEAK_TEST_TOKEN}"
@@ -72,7 +79,7 @@ class SecretLeakTest {
                 initialBackoffMillis: 10
         """.formatted(simulator.baseUrl()));
     GatewayProcess running = GatewayProcess.start(config, dir.resolve("output.txt"),
-        Map.of("LEAK_TEST_TOKEN", IDP_TOKEN, "LEAK_TEST_KEY", API_KEY));
+        Map.of("LEAK_TEST_TOKEN", IDP_TOKEN, "LEAK_TEST_KEY", API_KEY, "LEAK_TEST_REDIS_URL", redis.url()));
     Process gateway = running.process();
     List<String> answers = new ArrayList<>();
     List<String> raw = new ArrayList<>();
@@ -100,6 +107,8 @@ class SecretLeakTest {
       simulator.inject(new Fault("POST", "/Users", 1, new FaultAction.RespondRaw(502, "text/html", "<html>bad gateway</html>")));
       call(client, port, HttpMethod.POST, users, IDP_TOKEN,
           "{\"userName\":\"other@example.com\",\"name\":{\"givenName\":\"O\",\"familyName\":\"Ther\"}}", answers);
+      redis.stop(); // the replica says so in its logs, on /ready and in a metric
+      call(client, port, HttpMethod.GET, users + "/" + id, IDP_TOKEN, null, answers);
       call(client, port, HttpMethod.GET, "/metrics", null, null, answers);
       call(client, port, HttpMethod.GET, "/ready", null, null, answers);
       for (String hostile : HOSTILE) {
@@ -108,6 +117,7 @@ class SecretLeakTest {
         raw.add(answer.headers() + " " + answer.body());
       }
     } finally {
+      redis.stop();
       gateway.destroy();
       assertTrue(gateway.waitFor(20, TimeUnit.SECONDS));
       GatewayHarness.await(simulator.close());
@@ -117,9 +127,10 @@ class SecretLeakTest {
     String printed = running.printed();
     assertTrue(printed.contains("\"type\":\"request\""), "the run printed request lines: " + printed);
     assertTrue(printed.contains("\"type\":\"audit\""), "and audit lines");
-    assertEquals(12, answers.size());
+    assertEquals(13, answers.size());
     assertEquals(HOSTILE.size(), raw.size());
-    for (String secret : List.of(IDP_TOKEN, API_KEY, QUERY_SECRET)) {
+    assertTrue(printed.contains("is unreachable"), "the run lost Redis: " + printed);
+    for (String secret : List.of(IDP_TOKEN, API_KEY, QUERY_SECRET, REDIS_PASSWORD)) {
       assertFalse(printed.contains(secret), "a secret in the gateway's output");
       answers.forEach(answer -> assertFalse(answer.contains(secret), "a secret in an answer: " + answer));
       raw.forEach(answer -> assertFalse(answer.contains(secret), "a secret in an answer: " + answer));

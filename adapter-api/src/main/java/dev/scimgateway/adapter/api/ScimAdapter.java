@@ -31,6 +31,17 @@ public interface ScimAdapter {
     return Future.succeededFuture();
   }
 
+  /**
+   * Why the adapter serves with weaker guarantees than configured, or empty when it does not: e.g.
+   * "the shared budget's Redis is unreachable; this replica keeps to its own share". A degraded adapter
+   * still serves, so {@code /ready} stays 200 and says {@code DEGRADED} with this text; a failing
+   * {@link #probe()} is what makes it 503. Called on every {@code /ready}: answer from state the adapter
+   * already holds, without I/O, and never put a secret in the text.
+   */
+  default Optional<String> degradation() {
+    return Optional.empty();
+  }
+
   /** Releases what {@link #start()} acquired. */
   default Future<Void> close() {
     return Future.succeededFuture();

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.api.ClusterSettings;
+import dev.scimgateway.adapter.support.budget.BudgetLane;
 import dev.scimgateway.adapter.support.budget.RequestBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
+import dev.scimgateway.adapter.support.cluster.CreateGuard;
+import dev.scimgateway.adapter.support.cluster.SharedIdIndex;
 import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import dev.scimgateway.adapter.support.upstream.RateLimitHints;
@@ -29,6 +33,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +76,8 @@ public final class PostmanClient {
   private final TeamBudget team;
   private final PostmanErrorTranslator errors;
   private final UpstreamMetrics metrics;
+  private final CreateGuard creates;
+  private final SharedIdIndex sharedIds;
   private final AtomicLong sent = new AtomicLong();
 
   /**
@@ -83,11 +90,20 @@ public final class PostmanClient {
    */
   public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
       TeamBudgets teams) {
+    this(vertx, tenant, settings, telemetry, teams, Optional.empty());
+  }
+
+  /**
+   * As {@link #PostmanClient(Vertx, String, PostmanSettings, AdapterTelemetry, TeamBudgets)}; with
+   * {@code cluster} the team's budget is shared with the gateway's other replicas through Redis.
+   */
+  public PostmanClient(Vertx vertx, String tenant, PostmanSettings settings, AdapterTelemetry telemetry,
+      TeamBudgets teams, Optional<ClusterSettings> cluster) {
     this.vertx = vertx;
     this.tenant = tenant;
     this.settings = settings;
     this.team = teams.join(vertx, tenant, TeamKey.of(settings.base(), settings.apiKey()),
-        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit");
+        settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit", cluster);
     this.client = WebClient.create(vertx,
         new WebClientOptions()
             .setUserAgent("scim-gateway")
@@ -96,6 +112,12 @@ public final class PostmanClient {
         new PoolOptions().setHttp1MaxSize(16));
     this.errors = new PostmanErrorTranslator(tenant);
     this.metrics = new UpstreamMetrics(telemetry, team, "Postman", PostmanErrorTranslator::pathTemplate);
+    this.creates = team.redis()
+        .map(redis -> CreateGuard.shared(vertx, redis, team.team().sha256()))
+        .orElseGet(CreateGuard::inProcess);
+    this.sharedIds = team.redis()
+        .map(redis -> SharedIdIndex.shared(redis, team.team().sha256()))
+        .orElseGet(SharedIdIndex::inProcess);
   }
 
   /** A registry for the team budgets of Postman tenants, for an adapter factory to own. */
@@ -122,6 +144,21 @@ public final class PostmanClient {
   /** How many requests this client has sent upstream, every attempt counted. */
   public long sentCount() {
     return sent.get();
+  }
+
+  /** Keeps two replicas from sending one create twice; lets every create go in a gateway on its own. */
+  public CreateGuard creates() {
+    return creates;
+  }
+
+  /** The ids the team's users have, as the gateway's replicas learned them (nothing in a gateway on its own). */
+  public SharedIdIndex sharedIds() {
+    return sharedIds;
+  }
+
+  /** The team budget the client sends within, shared with the team's other tenants (and replicas). */
+  public TeamBudget team() {
+    return team;
   }
 
   public Vertx vertx() {
@@ -165,7 +202,7 @@ public final class PostmanClient {
   }
 
   private Future<JsonNode> attempt(Exchange exchange) {
-    RequestBudget lane = team.lane(exchange.call.isWrite());
+    BudgetLane lane = team.lane(exchange.call.isWrite());
     long waitStarted = System.nanoTime();
     return lane.acquire(exchange.ticket, tenant, settings.rateLimit().maxQueue(), exchange.deadline, exchange.executor)
         .transform(permit -> {
@@ -192,7 +229,7 @@ public final class PostmanClient {
     return errors.budgetExceeded(exchange.call, refusal);
   }
 
-  private Future<JsonNode> send(Exchange exchange, RequestBudget.Permit permit) {
+  private Future<JsonNode> send(Exchange exchange, BudgetLane.Permit permit) {
     exchange.attempts++;
     sent.incrementAndGet();
     long sentAt = System.nanoTime();

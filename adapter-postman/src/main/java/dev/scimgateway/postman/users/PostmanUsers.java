@@ -148,7 +148,12 @@ public final class PostmanUsers implements ResourceProvider {
       return Future.failedFuture(e);
     }
     String userName = body.path("userName").asText();
-    return UncertainOutcome.reportedAsScimFailure(create(body, userName, 1, false));
+    // Two replicas given the same create at once: one POST, the other answers with its user.
+    return UncertainOutcome.reportedAsScimFailure(client.creates().once(userName.toLowerCase(Locale.ROOT),
+        () -> create(body, userName, 1, false),
+        id -> read(id).map(Optional::of).recover(gone -> isStatus(gone, 404)
+            ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
+        user -> user.path("id").asText()));
   }
 
   private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
@@ -291,6 +296,16 @@ public final class PostmanUsers implements ResourceProvider {
   /** The user whose userName equals {@code userName} ignoring case, as Postman has it now. */
   Future<Optional<ObjectNode>> findByUserName(String userName) {
     Optional<UserIndex.Known> known = index.byUserName(userName);
+    if (known.isEmpty()) { // another replica may have seen the user: one read of that id
+      return client.sharedIds().find("userName", userName.toLowerCase(Locale.ROOT)).compose(shared -> shared.isEmpty()
+          ? findBySpellings(userName, Optional.empty())
+          : readIf(shared.get(), user -> userName.equalsIgnoreCase(user.path("userName").asText()))
+              .compose(user -> user.isPresent() ? Future.succeededFuture(user) : findBySpellings(userName, Optional.empty())));
+    }
+    return findBySpellings(userName, known);
+  }
+
+  private Future<Optional<ObjectNode>> findBySpellings(String userName, Optional<UserIndex.Known> known) {
     Set<String> spellings = new LinkedHashSet<>();
     known.map(UserIndex.Known::userName).ifPresent(spellings::add);
     spellings.add(userName);
@@ -328,8 +343,11 @@ public final class PostmanUsers implements ResourceProvider {
   /** The user whose externalId is exactly {@code externalId}, as Postman has it now. */
   Future<Optional<ObjectNode>> findByExternalId(String externalId) {
     Optional<UserIndex.Known> known = index.byExternalId(externalId);
-    if (known.isEmpty()) {
-      return scanFor(UserScan.Kind.EXTERNAL_ID, externalId);
+    if (known.isEmpty()) { // another replica may have seen the user: one read of that id instead of a scan
+      return client.sharedIds().find("externalId", externalId).compose(shared -> shared.isEmpty()
+          ? scanFor(UserScan.Kind.EXTERNAL_ID, externalId)
+          : readIfExternalId(shared.get(), externalId)
+              .compose(user -> user.isPresent() ? Future.succeededFuture(user) : scanFor(UserScan.Kind.EXTERNAL_ID, externalId)));
     }
     return readIfExternalId(known.get().id(), externalId)
         .compose(user -> user.isPresent() ? Future.succeededFuture(user) : scanFor(UserScan.Kind.EXTERNAL_ID, externalId));
@@ -345,6 +363,12 @@ public final class PostmanUsers implements ResourceProvider {
           index.forgetExternalId(externalId, id);
           return Optional.<ObjectNode>empty();
         })
+        .recover(failure -> isStatus(failure, 404) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
+  }
+
+  /** The user with this id if {@code matches} it; empty if not, or if there is no such user. */
+  private Future<Optional<ObjectNode>> readIf(String id, java.util.function.Predicate<ObjectNode> matches) {
+    return read(id).map(user -> Optional.of(user).filter(matches))
         .recover(failure -> isStatus(failure, 404) ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(failure));
   }
 
@@ -416,6 +440,8 @@ public final class PostmanUsers implements ResourceProvider {
   private ObjectNode learned(JsonNode answer) {
     ObjectNode user = PostmanUserBodies.fromPostman(answer);
     index.learn(user);
+    client.sharedIds().learn(user.path("id").asText(null), "userName", user.path("userName").asText("").toLowerCase(Locale.ROOT),
+        "externalId", user.path("externalId").asText(null));
     recent.remember(user);
     return user;
   }

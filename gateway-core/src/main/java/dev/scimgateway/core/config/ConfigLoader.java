@@ -79,9 +79,10 @@ public final class ConfigLoader {
   /** Validates an already-parsed (and expanded) configuration tree. */
   public GatewayConfig fromTree(JsonNode root) {
     ConfigSection top = new ConfigSection("", root)
-        .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "readiness", "tenants"));
+        .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "readiness", "cluster", "tenants"));
     ServerConfig server = server(top.section("server"));
-    return new GatewayConfig(server, limits(top.section("limits")), operations(top, server), tenants(top.section("tenants"), root.path("tenants")));
+    return new GatewayConfig(server, limits(top.section("limits")), operations(top, server),
+        tenants(top.section("tenants"), root.path("tenants")), ClusterConfig.from(top.section("cluster")));
   }
 
   private static RequestLimits limits(ConfigSection limits) {

@@ -40,7 +40,7 @@ final class OperationalEndpoints {
     if (!operations.probeUpstream()) {
       JsonObject byTenant = new JsonObject();
       tenants.all().forEach(tenant -> byTenant.put(tenant.name(), new JsonObject().put("status", "UP")));
-      ctx.json(report.put("status", "UP").put("tenants", byTenant));
+      ctx.json(withDegradations(report.put("status", "UP").put("tenants", byTenant)));
       return;
     }
     tenants.probe(vertx, operations.probeTimeout()).onComplete(probed -> {
@@ -55,7 +55,26 @@ final class OperationalEndpoints {
         }
       }
       ctx.response().setStatusCode(allUp ? 200 : 503);
-      ctx.json(report.put("status", allUp ? "UP" : "DOWN").put("tenants", byTenant));
+      ctx.json(withDegradations(report.put("status", allUp ? "UP" : "DOWN").put("tenants", byTenant)));
     });
+  }
+
+  /**
+   * Marks the tenants whose adapter {@linkplain dev.scimgateway.adapter.api.ScimAdapter#degradation()
+   * serves with weaker guarantees}: {@code status} {@code DEGRADED} with a {@code degraded} reason, and
+   * the whole report {@code DEGRADED} unless something is {@code DOWN}. The status code stays as it is.
+   */
+  private JsonObject withDegradations(JsonObject report) {
+    JsonObject byTenant = report.getJsonObject("tenants");
+    tenants.all().forEach(tenant -> tenant.adapter().degradation().ifPresent(reason -> {
+      JsonObject status = byTenant.getJsonObject(tenant.name());
+      if (status != null && "UP".equals(status.getString("status"))) {
+        status.put("status", "DEGRADED").put("degraded", reason);
+        if ("UP".equals(report.getString("status"))) {
+          report.put("status", "DEGRADED");
+        }
+      }
+    }));
+    return report;
   }
 }

@@ -73,7 +73,7 @@ public final class ScimGateway {
       Observability observability, Optional<TlsCertificate> certificate) {
     TenantDirectory tenants;
     try {
-      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability);
+      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability, config.cluster());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.tenant;
 
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.ClusterSettings;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.api.ScimFailure;
@@ -33,12 +34,18 @@ public final class TenantDirectory {
    */
   public static TenantDirectory create(
       Vertx vertx, List<TenantConfig> configs, AdapterRegistry registry, Observability observability) {
+    return create(vertx, configs, registry, observability, Optional.empty());
+  }
+
+  /** As {@link #create(Vertx, List, AdapterRegistry, Observability)}, for a replica of a cluster. */
+  public static TenantDirectory create(Vertx vertx, List<TenantConfig> configs, AdapterRegistry registry,
+      Observability observability, Optional<ClusterSettings> cluster) {
     Map<String, Tenant> tenants = new LinkedHashMap<>();
     for (TenantConfig config : configs) {
       var factory = registry.factory(config.adapter(), "tenants." + config.name() + ".adapter");
       config.requireOnlyKnownKeys();
       ScimAdapter adapter = factory.create(new AdapterContext(vertx, config.name(), config.adapterSettings(),
-          observability.telemetryFor(config.name(), config.adapter())));
+          observability.telemetryFor(config.name(), config.adapter()), cluster));
       tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.anyOf(config.tokens(), config.tokenSha256s()), adapter));
     }
     return new TenantDirectory(tenants);

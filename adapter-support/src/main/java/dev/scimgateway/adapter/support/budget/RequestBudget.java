@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * context), so continuations run on the event loop that asked. The clock and timers come from an
  * injected {@link Scheduler}: {@link #vertxScheduler} in production, a manual clock in tests.
  */
-public final class RequestBudget {
+public final class RequestBudget implements BudgetLane {
 
   /** The clock and timers the lane uses (Vert.x in production, a manual clock in tests). */
   public interface Scheduler {
@@ -89,35 +89,35 @@ public final class RequestBudget {
     this.pausedUntil = scheduler.nanoTime();
   }
 
-  private static long withMargin(Duration window) {
+  static long withMargin(Duration window) {
     Duration margin = window.dividedBy(100).compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50) : window.dividedBy(100);
     return window.plus(margin).toNanos();
   }
 
-  /** Changes the limit and window, e.g. when a tenant with configured values joins a team. */
+  @Override
   public synchronized void reconfigure(int newLimit, Duration newWindow) {
     this.limit = newLimit;
     this.windowNanos = withMargin(newWindow);
   }
 
-  /** Requests allowed in any window. */
+  @Override
   public synchronized int limit() {
     return limit;
   }
 
-  /** The lane's name, as used in messages: {@code read} or {@code write}. */
+  @Override
   public String name() {
     return name;
   }
 
   /** A slot in the budget; {@link #release()} it when the request has ended, whatever the outcome. */
-  public final class Permit {
+  public final class Permit implements BudgetLane.Permit {
 
     private boolean released;
 
     private Permit() {}
 
-    /** Ends the request's hold on its slot; the slot frees one window later. Idempotent. */
+    @Override
     public void release() {
       List<Runnable> grants;
       synchronized (RequestBudget.this) {
@@ -174,16 +174,7 @@ public final class RequestBudget {
     }
   }
 
-  /**
-   * Asks for a slot.
-   *
-   * @param ticket the request's place in line (smaller goes first); keep it for retries
-   * @param tenant whose request it is, for the per-tenant queue bound
-   * @param maxQueue how many of the tenant's requests may wait here
-   * @param deadline {@link Scheduler#nanoTime()} by which the request must have gone
-   * @param executor where to complete the returned future
-   * @return a permit, or a failed future with a {@link BudgetExceededException}
-   */
+  @Override
   public Future<Permit> acquire(long ticket, String tenant, int maxQueue, long deadline, Executor executor) {
     Waiter waiter;
     List<Runnable> grants;
@@ -216,10 +207,7 @@ public final class RequestBudget {
     return waiter.promise.future();
   }
 
-  /**
-   * Lets nothing through before {@code until} (a {@link Scheduler#nanoTime()}); waiters whose new
-   * turn comes after their deadline are refused at once.
-   */
+  @Override
   public void pauseUntil(long until, String reason) {
     List<Runnable> refusals = new ArrayList<>();
     synchronized (this) {
@@ -248,7 +236,7 @@ public final class RequestBudget {
     refusals.forEach(Runnable::run);
   }
 
-  /** Refuses every waiter of {@code tenant} (at shutdown). */
+  @Override
   public void cancel(String tenant, RuntimeException failure) {
     List<Waiter> cancelled = new ArrayList<>();
     synchronized (this) {
@@ -264,21 +252,37 @@ public final class RequestBudget {
     cancelled.forEach(waiter -> waiter.executor.execute(() -> waiter.promise.tryFail(failure)));
   }
 
-  /** How many more requests could go now without waiting, all tenants together. */
+  @Override
   public synchronized int available() {
     long now = scheduler.nanoTime();
     trim(now);
     return now - pausedUntil < 0 ? 0 : Math.max(0, limit - inFlight - ended.size());
   }
 
-  /** How many requests wait, all tenants together. */
+  @Override
   public synchronized int queued() {
     return queue.size();
   }
 
-  /** Whether nothing may go before some time in the future because the upstream answered 429. */
+  @Override
   public synchronized boolean isPaused() {
     return scheduler.nanoTime() - pausedUntil < 0;
+  }
+
+  /**
+   * When each occupied slot frees at the earliest ({@link Scheduler#nanoTime()}s): one window after
+   * each ended request, one window from now for each request in flight. For handing the lane's recent
+   * requests over to a shared log.
+   */
+  synchronized List<Long> holds() {
+    long now = scheduler.nanoTime();
+    trim(now);
+    List<Long> holds = new ArrayList<>(ended.size() + inFlight);
+    ended.forEach(end -> holds.add(end + windowNanos));
+    for (int i = 0; i < inFlight; i++) {
+      holds.add(now + windowNanos);
+    }
+    return holds;
   }
 
   private void expire(Waiter waiter) {

@@ -1,7 +1,9 @@
 package dev.scimgateway.adapter.support.budget;
 
+import dev.scimgateway.adapter.support.cluster.ClusterRedis;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,26 +14,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Tenants of one team share one instance, handed out by the {@link TeamBudgets} that owns it; see
  * there how a tenant joins and how configured limits are reconciled. {@link #leave} it when the
  * tenant closes.
+ *
+ * <p>In a gateway that runs alone both lanes are {@link RequestBudget}s; in one of several replicas
+ * with Redis they are {@link SharedRequestBudget}s, which the replicas share.
  */
 public final class TeamBudget {
 
   private final TeamBudgets owner;
   private final TeamKey team;
-  private final RequestBudget reads;
-  private final RequestBudget writes;
+  private final BudgetLane reads;
+  private final BudgetLane writes;
+  private final Optional<ClusterRedis> redis;
   private final AtomicLong tickets = new AtomicLong();
   /** Guarded by {@link #owner}, like the registry itself. */
   private final Set<String> tenants = new LinkedHashSet<>();
   private volatile BudgetLimits limits;
   private String limitsFrom;
 
-  TeamBudget(TeamBudgets owner, TeamKey team, BudgetLimits limits, String tenant, RequestBudget.Scheduler scheduler) {
+  TeamBudget(TeamBudgets owner, TeamKey team, BudgetLimits limits, String tenant, RequestBudget.Scheduler scheduler,
+      Optional<ClusterRedis> redis) {
     this.owner = owner;
     this.team = team;
     this.limits = limits;
     this.limitsFrom = tenant;
-    this.reads = new RequestBudget("read", limits.reads(), limits.window(), scheduler);
-    this.writes = new RequestBudget("write", limits.writes(), limits.window(), scheduler);
+    this.redis = redis;
+    this.reads = lane("read", limits.reads(), limits.window(), scheduler);
+    this.writes = lane("write", limits.writes(), limits.window(), scheduler);
+  }
+
+  private BudgetLane lane(String name, int limit, Duration window, RequestBudget.Scheduler scheduler) {
+    return redis.<BudgetLane>map(shared -> new SharedRequestBudget(name, team, limit, window, TeamBudgets.LEASE_MILLIS,
+            scheduler, shared))
+        .orElseGet(() -> new RequestBudget(name, limit, window, scheduler));
   }
 
   /** Leaves the team's budget; the last tenant to leave removes it from its {@link TeamBudgets}. */
@@ -40,17 +54,17 @@ public final class TeamBudget {
   }
 
   /** The budget for a request: writes for a write, reads otherwise. */
-  public RequestBudget lane(boolean write) {
+  public BudgetLane lane(boolean write) {
     return write ? writes : reads;
   }
 
   /** The budget of GET and HEAD requests. */
-  public RequestBudget reads() {
+  public BudgetLane reads() {
     return reads;
   }
 
   /** The budget of every other request. */
-  public RequestBudget writes() {
+  public BudgetLane writes() {
     return writes;
   }
 
@@ -69,8 +83,42 @@ public final class TeamBudget {
     return team.shortId();
   }
 
-  TeamKey team() {
+  /** The team's key (a SHA-256, never the credential), e.g. to name what replicas share in Redis. */
+  public TeamKey team() {
     return team;
+  }
+
+  /** The Redis this team's budget is shared through, when the gateway is one of several replicas. */
+  public Optional<ClusterRedis> redis() {
+    return redis;
+  }
+
+  /**
+   * Whether replicas share the budget through Redis (1) or this replica keeps to its own share
+   * because Redis is away (0); empty for a gateway that runs alone.
+   */
+  public Optional<Boolean> shared() {
+    return redis.map(ignored -> reads instanceof SharedRequestBudget r && r.isShared()
+        && writes instanceof SharedRequestBudget w && w.isShared());
+  }
+
+  /** Why this replica does not share the team's budget now, or empty when it does or runs alone. */
+  public Optional<String> degradation() {
+    if (shared().orElse(true)) {
+      return Optional.empty();
+    }
+    ClusterRedis cluster = redis.orElseThrow();
+    return Optional.of(cluster.isUp()
+        ? "Redis at " + cluster.address() + " is back; this replica returns to the shared budget of team "
+            + id() + " within one window"
+        : "Redis at " + cluster.address() + " is unreachable; this replica keeps to 1/" + cluster.replicas()
+            + " of the budget of team " + id());
+  }
+
+  /** Stops the lanes' timers and listeners; called by the owner when the last tenant left. */
+  void close() {
+    reads.close();
+    writes.close();
   }
 
   Set<String> tenants() {

@@ -1,10 +1,13 @@
 package dev.scimgateway.adapter.support.budget;
 
+import dev.scimgateway.adapter.api.ClusterSettings;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.adapter.support.cluster.ClusterRedis;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link TeamBudget}s of the tenants one adapter factory created: tenants whose {@link TeamKey}
@@ -18,6 +21,10 @@ import java.util.Map;
  * <p>A tenant that configured its limits ({@link BudgetLimits#explicit()}) sets the team's; tenants
  * that left them at their defaults take the team's; two tenants that configured different limits for
  * one team are a configuration error. Thread-safe.
+ *
+ * <p>When the gateway is one of several replicas ({@link ClusterSettings}), the registry also owns
+ * that gateway's {@link ClusterRedis}: one client per Vert.x instance, shared by all its teams'
+ * {@link SharedRequestBudget}s and closed when the last team leaves.
  */
 public final class TeamBudgets {
 
@@ -27,7 +34,14 @@ public final class TeamBudgets {
 
   private final String upstream;
   private final String teamIdentity;
+  /**
+   * How long a shared slot counts as in flight if its release never comes (its replica died): longer
+   * than any request lasts, so that the slot never frees before the upstream stops counting it.
+   */
+  static final long LEASE_MILLIS = 120_000;
+
   private final Map<Key, TeamBudget> budgets = new HashMap<>();
+  private final Map<Vertx, ClusterRedis> redis = new HashMap<>();
 
   /**
    * @param upstream the upstream's name for messages, e.g. {@code Postman}
@@ -47,11 +61,21 @@ public final class TeamBudgets {
    * @throws InvalidConfigException naming {@code limitsKey} when another tenant configured different
    *     limits for the team
    */
-  public synchronized TeamBudget join(Vertx vertx, String tenant, TeamKey team, BudgetLimits limits, String limitsKey) {
+  public TeamBudget join(Vertx vertx, String tenant, TeamKey team, BudgetLimits limits, String limitsKey) {
+    return join(vertx, tenant, team, limits, limitsKey, Optional.empty());
+  }
+
+  /**
+   * As {@link #join(Vertx, String, TeamKey, BudgetLimits, String)}; with {@code cluster} the budget
+   * is shared with the other replicas through Redis.
+   */
+  public synchronized TeamBudget join(Vertx vertx, String tenant, TeamKey team, BudgetLimits limits, String limitsKey,
+      Optional<ClusterSettings> cluster) {
     Key key = new Key(vertx, team);
     TeamBudget budget = budgets.get(key);
     if (budget == null) {
-      budget = new TeamBudget(this, team, limits, tenant, RequestBudget.vertxScheduler(vertx));
+      Optional<ClusterRedis> shared = cluster.map(settings -> redis.computeIfAbsent(vertx, v -> new ClusterRedis(v, settings)));
+      budget = new TeamBudget(this, team, limits, tenant, RequestBudget.vertxScheduler(vertx), shared);
       budgets.put(key, budget);
     } else {
       adopt(budget, tenant, limits, limitsKey);
@@ -69,6 +93,15 @@ public final class TeamBudgets {
     budget.tenants().remove(tenant);
     if (budget.tenants().isEmpty()) {
       budgets.values().remove(budget);
+      budget.close();
+      budget.redis().ifPresent(this::closeIfUnused);
+    }
+  }
+
+  private void closeIfUnused(ClusterRedis unused) {
+    if (budgets.values().stream().noneMatch(other -> other.redis().filter(r -> r == unused).isPresent())) {
+      redis.values().remove(unused);
+      unused.close();
     }
   }
 

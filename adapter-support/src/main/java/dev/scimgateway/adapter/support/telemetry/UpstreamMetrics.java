@@ -2,7 +2,7 @@ package dev.scimgateway.adapter.support.telemetry;
 
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
-import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.budget.BudgetLane;
 import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import io.micrometer.core.instrument.Counter;
@@ -51,14 +51,28 @@ public final class UpstreamMetrics {
       }
     }
     for (boolean write : new boolean[] {false, true}) {
-      RequestBudget lane = team.lane(write);
+      BudgetLane lane = team.lane(write);
       Tags laneTags = teamTags.and("kind", kind(write));
-      Gauge.builder("scim.gateway.budget.permits.available", lane, RequestBudget::available)
+      Gauge.builder("scim.gateway.budget.permits.available", lane, BudgetLane::available)
           .description("Requests the team's budget would let go now without waiting")
           .tags(laneTags).register(telemetry.registry());
-      Gauge.builder("scim.gateway.budget.queue.depth", lane, RequestBudget::queued)
+      Gauge.builder("scim.gateway.budget.queue.depth", lane, BudgetLane::queued)
           .description("Requests waiting for the team's budget")
           .tags(laneTags).register(telemetry.registry());
+    }
+    if (team.redis().isPresent()) {
+      Tags gatewayTags = Tags.empty();
+      for (Tag tag : teamTags) {
+        if (!tag.getKey().equals("team")) {
+          gatewayTags = gatewayTags.and(tag);
+        }
+      }
+      Gauge.builder("scim.gateway.cluster.redis.up", team.redis().get(), redis -> redis.isUp() ? 1 : 0)
+          .description("Whether this replica reaches the Redis its budgets are shared through (1) or not (0)")
+          .tags(gatewayTags).register(telemetry.registry());
+      Gauge.builder("scim.gateway.budget.shared", team, budget -> budget.shared().orElse(false) ? 1 : 0)
+          .description("Whether the team's budget is shared by the replicas (1) or this replica keeps to its own share (0)")
+          .tags(teamTags).register(telemetry.registry());
     }
   }
 

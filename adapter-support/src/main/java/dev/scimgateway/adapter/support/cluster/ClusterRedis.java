@@ -1,0 +1,203 @@
+package dev.scimgateway.adapter.support.cluster;
+
+import dev.scimgateway.adapter.api.ClusterSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The Redis of one gateway replica, shared by everything its adapter factory keeps in Redis (budgets,
+ * create locks): one connection of the Vert.x Redis client, non-blocking and pipelined (a pooled
+ * client would send one command per connection at a time), made again when it drops, and whether
+ * Redis is reachable.
+ *
+ * <p>A command that fails or takes longer than {@link #COMMAND_TIMEOUT_MILLIS} marks Redis as away;
+ * from then on a {@code PING} every {@link #CHECK_MILLIS} ms finds out when it is back. Both changes
+ * are logged once and told to the {@linkplain #onChange listeners}, on the event loop. The URL's user
+ * and password appear nowhere: logs name {@link ClusterSettings#redisAddress()}, and failures are
+ * reported by their type only.
+ */
+public final class ClusterRedis {
+
+  private static final System.Logger LOG = System.getLogger(ClusterRedis.class.getName());
+  /** How long a command may take before Redis counts as away. */
+  public static final long COMMAND_TIMEOUT_MILLIS = 3_000;
+  /** How often a replica that lost Redis checks whether it is back. */
+  public static final long CHECK_MILLIS = 500;
+
+  private final Vertx vertx;
+  private final ClusterSettings settings;
+  private final Redis client;
+  private Future<RedisConnection> connection;
+  private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean up = true;
+  private long checkTimer = -1;
+  private boolean closed;
+
+  /** A client of {@code settings}' Redis; connects with the first command. */
+  public ClusterRedis(Vertx vertx, ClusterSettings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.client = Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString(settings.redisUrl())
+        .setMaxPoolSize(1)
+        .setMaxWaitingHandlers(16_384));
+  }
+
+  /** How many replicas share each budget. */
+  public int replicas() {
+    return settings.replicas();
+  }
+
+  /** Whether the last command reached Redis. */
+  public boolean isUp() {
+    return up;
+  }
+
+  /** Redis's address without user or password, for messages. */
+  public String address() {
+    return settings.redisAddress();
+  }
+
+  /** Calls {@code listener} with {@code false} when Redis goes away and {@code true} when it is back. */
+  public void onChange(Consumer<Boolean> listener) {
+    listeners.add(listener);
+  }
+
+  /** Stops telling {@code listener} (a lane that closed). */
+  public void removeListener(Consumer<Boolean> listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * Sends a command; any failure (a closed or refused connection, a time-out, a refused password) marks
+   * Redis as away and fails the future with a
+   * {@link RedisUnavailableException} that names no secret.
+   */
+  public Future<Response> send(Request request) {
+    Context caller = Vertx.currentContext();
+    Future<RedisConnection> used = connection();
+    Future<Response> answer = used
+        .compose(connected -> connected.send(request))
+        .timeout(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .recover(failure -> {
+          discard(used); // a connection that timed out may be half dead: the next command makes a new one
+          markDown(failure);
+          return Future.failedFuture(new RedisUnavailableException(address(), failure));
+        });
+    return caller == null ? answer : on(caller, answer);
+  }
+
+  /**
+   * {@code future}, completed on {@code context}: the connection answers on its own event loop, and what
+   * the caller does next (an upstream call after a lock) belongs on the caller's.
+   */
+  private static <T> Future<T> on(Context context, Future<T> future) {
+    Promise<T> promise = Promise.promise();
+    future.onComplete(result -> context.runOnContext(ignored -> promise.handle(result)));
+    return promise.future();
+  }
+
+  /** Runs a Lua script with {@code keys} and {@code args}. */
+  public Future<Response> eval(String script, List<String> keys, List<?> args) {
+    Request request = Request.cmd(io.vertx.redis.client.Command.EVAL).arg(script).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(arg -> request.arg(String.valueOf(arg)));
+    return send(request);
+  }
+
+  /** The connection, or a new one when there is none (yet, or any more). */
+  private synchronized Future<RedisConnection> connection() {
+    if (connection == null) {
+      Future<RedisConnection> connecting = client.connect();
+      connection = connecting;
+      connecting
+          .onSuccess(connected -> connected
+              .exceptionHandler(failure -> dropped(connecting))
+              .endHandler(ended -> dropped(connecting)))
+          .onFailure(failure -> dropped(connecting));
+    }
+    return connection;
+  }
+
+  private synchronized void dropped(Future<RedisConnection> which) {
+    if (connection == which) {
+      connection = null;
+    }
+  }
+
+  private void discard(Future<RedisConnection> which) {
+    boolean current;
+    synchronized (this) {
+      current = connection == which;
+    }
+    if (current) {
+      dropped(which);
+      which.onSuccess(RedisConnection::close);
+    }
+  }
+
+  /** Closes the connection and the client; stops checking whether Redis is back. */
+  public Future<Void> close() {
+    synchronized (this) {
+      closed = true;
+      if (checkTimer >= 0) {
+        vertx.cancelTimer(checkTimer);
+        checkTimer = -1;
+      }
+    }
+    listeners.clear();
+    Future<RedisConnection> last;
+    synchronized (this) {
+      last = connection;
+      connection = null;
+    }
+    return (last == null ? Future.<Void>succeededFuture() : last.compose(RedisConnection::close).otherwiseEmpty())
+        .eventually(client::close);
+  }
+
+  private void markDown(Throwable failure) {
+    synchronized (this) {
+      if (!up || closed) {
+        return;
+      }
+      up = false;
+      checkTimer = vertx.setPeriodic(CHECK_MILLIS, ignored -> check());
+    }
+    LOG.log(Level.WARNING, "Redis at " + address() + " is unreachable (" + failure.getClass().getSimpleName()
+        + "); each budget falls back to this replica's share (1/" + replicas() + ") until it is back");
+    listeners.forEach(listener -> listener.accept(false));
+  }
+
+  private void check() {
+    Future<RedisConnection> used = connection();
+    used.compose(connected -> connected.send(Request.cmd(io.vertx.redis.client.Command.PING)))
+        .timeout(COMMAND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .onSuccess(pong -> markUp())
+        .onFailure(failure -> discard(used));
+  }
+
+  private void markUp() {
+    synchronized (this) {
+      if (up || closed) {
+        return;
+      }
+      up = true;
+      vertx.cancelTimer(checkTimer);
+      checkTimer = -1;
+    }
+    LOG.log(Level.INFO, "Redis at " + address() + " is reachable again; budgets are shared again");
+    listeners.forEach(listener -> listener.accept(true));
+  }
+}
