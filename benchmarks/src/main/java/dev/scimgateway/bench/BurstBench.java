@@ -55,7 +55,7 @@ final class BurstBench {
   record Run(Variant variant, int users, double completionSeconds, long upstream429, long idpFailures,
       Map<Integer, Long> idpStatuses, double p50Ms, double p99Ms, double maxMs, int maxWritesInWindow,
       int maxReadsInWindow, int created, double budgetRejected, int upstreamCalls, double firstAnswerSeconds,
-      double meanUpstreamMillis) {}
+      double meanUpstreamMillis, double redisCommandsPerRequest) {}
 
   /**
    * Okta pushing a group of {@value #PUSH_MEMBERS} members right after the burst created them: the group's
@@ -80,6 +80,7 @@ final class BurstBench {
   private final Stack stack;
   private final int repetitions;
   private int simulatorPort;
+  private int redisPort;
   private int gatewayPort;
   private int[] replicaPorts;
 
@@ -107,7 +108,7 @@ final class BurstBench {
     result.repetitions = repetitions;
     simulatorPort = Net.freePort();
     gatewayPort = Net.freePort();
-    int redisPort = Net.freePort();
+    redisPort = Net.freePort();
     replicaPorts = new int[REPLICAS];
     for (int i = 0; i < REPLICAS; i++) {
       replicaPorts[i] = Net.freePort();
@@ -175,6 +176,8 @@ final class BurstBench {
     double rejectedBefore = direct ? 0 : metric("scim_gateway_budget_rejected_total", gateways);
     double upstreamSumBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_sum", gateways);
     double upstreamCountBefore = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count", gateways);
+    boolean cluster = variant == Variant.CLUSTER_CREATES;
+    long redisCommandsBefore = cluster ? redisCommands() : 0;
     Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     Map<Integer, Long> statuses = new TreeMap<>();
     List<Future<Integer>> done = new ArrayList<>();
@@ -217,10 +220,11 @@ final class BurstBench {
     double upstreamCount = direct ? 0 : metric("scim_gateway_upstream_requests_seconds_count", gateways) - upstreamCountBefore;
     double meanUpstream = upstreamCount == 0 ? Double.NaN
         : (metric("scim_gateway_upstream_requests_seconds_sum", gateways) - upstreamSumBefore) / upstreamCount * 1000;
+    double redisPerRequest = cluster ? (redisCommands() - redisCommandsBefore - 1) / (double) REQUESTS : Double.NaN;
     return new Run(variant, REQUESTS, completion, stats.getLong("rateLimitedCount"), failures, statuses,
         latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
         latencies.getMaxValue() / 1000.0, stats.getInteger("maxWritesInAnyWindow"), stats.getInteger("maxReadsInAnyWindow"),
-        created, rejected, upstreamCalls, (first[0] - start) / 1e9, meanUpstream);
+        created, rejected, upstreamCalls, (first[0] - start) / 1e9, meanUpstream, redisPerRequest);
   }
 
   /** A burst of creates makes the members; then the push is timed against what is left of the budget. */
@@ -273,6 +277,27 @@ final class BurstBench {
         ? request.send()
         : request.putHeader("Content-Type", "application/scim+json").sendBuffer(Buffer.buffer(body));
     return response.map(HttpResponse::statusCode);
+  }
+
+  /**
+   * The commands Redis has processed (its {@code INFO stats}), asked with redis-cli, which comes with
+   * redis-server; the asking itself is one command.
+   */
+  private long redisCommands() {
+    try {
+      Process cli = new ProcessBuilder("redis-cli", "-h", Net.HOST, "-p", String.valueOf(redisPort), "INFO", "stats")
+          .redirectErrorStream(true).start();
+      String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      cli.waitFor(10, TimeUnit.SECONDS);
+      return out.lines().filter(line -> line.startsWith("total_commands_processed:"))
+          .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("redis-cli INFO stats said: " + out));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot run redis-cli: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** The sum of a counter's series in the /metrics of {@code gateways}. */

@@ -289,8 +289,8 @@ final class Report {
         """, BurstBench.WRITES, BurstBench.READS, BurstBench.WINDOW_SECONDS, BurstBench.MAX_QUEUE,
         BurstBench.MAX_WAIT_MILLIS, BurstBench.SERVER_TIMEOUT_MILLIS, burst.repetitions, BurstBench.REPLICAS,
         BurstBench.REPLICAS, BurstBench.WRITES));
-    md.append("| Burst | Completion (s) | Theoretical minimum (s) | Sliding-window floor (s) | Completion ÷ minimum | Upstream 429s | IdP-visible failures | Users created | IdP p50 / p99 (s) | First answer (s) | Most writes in any window | Postman calls | Mean upstream call (ms) | Refused by the gateway's budget |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| Burst | Completion (s) | Theoretical minimum (s) | Sliding-window floor (s) | Completion ÷ minimum | Upstream 429s | IdP-visible failures | Users created | IdP p50 / p99 (s) | First answer (s) | Most writes in any window | Postman calls | Mean upstream call (ms) | Refused by the gateway's budget | Redis commands per IdP request |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (BurstBench.Variant variant : BurstBench.Variant.values()) {
       List<BurstBench.Run> runs = burst.of(variant);
       if (runs.isEmpty()) {
@@ -326,6 +326,8 @@ final class Report {
           .append(" | ").append(calls)
           .append(" | ").append(direct ? "–" : Stats.f1(meanUpstream))
           .append(" | ").append(direct ? "–" : Stats.f0(rejected))
+          .append(" | ").append(variant == BurstBench.Variant.CLUSTER_CREATES
+              ? Stats.f1(Stats.median(runs.stream().map(BurstBench.Run::redisCommandsPerRequest).toList())) : "–")
           .append(" |\n");
     }
     md.append("\nIdP answers per burst: ");
