@@ -52,7 +52,7 @@ final class DemoMode {
 
         Create a group, then look it up by name in any case:
 
-          curl -s -X POST %2$s/Groups -H 'Authorization: Bearer %3$s' -H 'Content-Type: application/scim+json' \
+          curl -s -X POST %2$s/Groups -H 'Authorization: Bearer %3$s' -H 'Content-Type: application/scim+json' \\
             -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Engineering","members":[]}'
 
           curl -s -H 'Authorization: Bearer %3$s' '%2$s/Groups?filter=displayName%%20eq%%20%%22engineering%%22'
