@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +43,7 @@ public final class MemoryResources implements ResourceProvider {
   private final Map<String, ObjectNode> store = new LinkedHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final Set<String> threads = ConcurrentHashMap.newKeySet();
   private volatile Failure failNext = Failure.NONE;
   private volatile ObjectNode lastCreated;
   private volatile ObjectNode lastReplaced;
@@ -80,6 +83,7 @@ public final class MemoryResources implements ResourceProvider {
   public synchronized void reset() {
     store.clear();
     calls.clear();
+    threads.clear();
     failNext = Failure.NONE;
     lastCreated = null;
     lastReplaced = null;
@@ -96,6 +100,11 @@ public final class MemoryResources implements ResourceProvider {
   /** E.g. {@code ["get u1", "modify u1"]}. */
   public List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** The names of the threads the calls were made on. */
+  public Set<String> threads() {
+    return Set.copyOf(threads);
   }
 
   public ObjectNode lastCreated() {
@@ -227,6 +236,7 @@ public final class MemoryResources implements ResourceProvider {
 
   private <T> Future<T> call(String name, java.util.function.Supplier<Future<T>> action) {
     calls.add(name);
+    threads.add(Thread.currentThread().getName());
     Failure failure = failNext;
     failNext = Failure.NONE;
     return switch (failure) {
