@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -12,8 +13,14 @@ import java.util.function.Supplier;
  * An event-loop context that code is confined to, and the one thread it runs on: a tenant's adapter is
  * only ever called here. {@link #call} runs an action on it and hands the outcome back to the caller's
  * own context, so that each side stays on its own event loop.
+ *
+ * <p>Each call from another loop runs on a duplicate of the home context of its own, as Vert.x serves each
+ * request on a duplicate: the futures, timers and client answers of the call keep to it, and it names
+ * the caller's context, so that {@link #requestContext} finds the IdP request the work is for.
  */
 public final class HomeContext {
+
+  private static final Object CALLER = new Object();
 
   private final Context context;
   private final Thread thread;
@@ -56,9 +63,26 @@ public final class HomeContext {
       return action.get();
     }
     Context caller = Vertx.currentContext();
+    ContextInternal onHome = ((ContextInternal) context).duplicate();
+    if (caller != null) {
+      onHome.localContextData().put(CALLER, caller);
+    }
     Promise<T> answer = Promise.promise();
-    context.runOnContext(ignored -> invoke(action).onComplete(outcome -> deliver(caller, answer, outcome)));
+    onHome.runOnContext(ignored -> invoke(action).onComplete(outcome -> deliver(caller, answer, outcome)));
     return answer.future();
+  }
+
+  /**
+   * The context of the request that code running on {@code context} works for: the caller's context
+   * when {@code context} runs a {@link #call} handed over from another loop, else {@code context}
+   * itself (which may be {@code null}).
+   */
+  public static Context requestContext(Context context) {
+    if (context instanceof ContextInternal internal && internal.isDuplicate()
+        && internal.localContextData().get(CALLER) instanceof Context caller) {
+      return caller;
+    }
+    return context;
   }
 
   private static <T> Future<T> invoke(Supplier<? extends Future<T>> action) {

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.observability.RateLimitedLog;
+import dev.scimgateway.core.operation.HomeContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -40,8 +41,14 @@ final class ResponseGuard implements Handler<RoutingContext> {
   }
 
   private void uncaught(Throwable failure) {
-    Context context = Vertx.currentContext();
+    Context current = Vertx.currentContext();
+    Context context = HomeContext.requestContext(current);
     RoutingContext ctx = context == null ? null : requests.get(context);
+    if (ctx != null && context != current) {
+      // A failure in an adapter's call on its home loop: the request is answered on its own loop.
+      context.runOnContext(ignored -> uncaught(failure));
+      return;
+    }
     if (ctx != null && !ctx.response().ended() && !ctx.response().closed()) {
       if (ctx.failed()) {
         LOG.log(Level.ERROR, "guard:" + failure.getClass().getName(), "failure while answering a failed request; the connection is reset", failure);
