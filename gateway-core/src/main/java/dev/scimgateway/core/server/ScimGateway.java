@@ -111,12 +111,15 @@ public final class ScimGateway {
     ServerConfig serverConfig = config.server();
     ResourceTypeRegistry resourceTypes = ResourceTypeRegistry.fromClasspath();
     LoopRequests requests = new LoopRequests(observability.metrics().registry());
+    // One guard for every loop: a failure on a tenant's home loop may belong to a request of another loop.
+    ResponseGuard guard = new ResponseGuard();
+    loops.homes().forEach(home -> guard.watch(home.context()));
     Supplier<HttpServer> scim = () -> {
       HttpServerOptions options = options(serverConfig);
       certificate.ifPresent(it -> it.applyTo(options));
       return hardened(vertx, options, serverConfig, requests.counting(
           ScimRouter.create(vertx, serverConfig, config.limits(), resourceTypes, tenants, observability, operational,
-              managementPort.isEmpty())));
+              managementPort.isEmpty(), guard)));
     };
     return loops.listen(scim, serverConfig.port(), serverConfig.host())
         .compose(servers -> {
@@ -124,7 +127,7 @@ public final class ScimGateway {
           Future<List<HttpServer>> management = managementPort.isEmpty()
               ? Future.succeededFuture(List.of())
               : loops.listen(() -> hardened(vertx, options(serverConfig), serverConfig,
-                      ScimRouter.management(vertx, observability, operational)),
+                      ScimRouter.management(vertx, observability, operational, guard)),
                   managementPort.getAsInt(), config.operations().managementHost());
           return management
               .map(listening -> new ScimGateway(tenants, loops, servers, listening, serverConfig.requestTimeout(), certificate))

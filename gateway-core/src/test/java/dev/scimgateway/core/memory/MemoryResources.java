@@ -34,8 +34,9 @@ public final class MemoryResources implements ResourceProvider {
   /**
    * How the next call fails, if at all. {@code POISONED_RESULT} succeeds a moment later, on the caller's
    * context as a real upstream answer does, with a resource that throws when the gateway reads it.
+   * {@code THROWN_LATER} never answers: a moment later a callback on the caller's context throws.
    */
-  public enum Failure { NONE, FAILED_FUTURE, THROWN, POISONED_RESULT }
+  public enum Failure { NONE, FAILED_FUTURE, THROWN, POISONED_RESULT, THROWN_LATER }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -244,7 +245,15 @@ public final class MemoryResources implements ResourceProvider {
       case FAILED_FUTURE -> Future.failedFuture(new IllegalStateException(INTERNAL_SECRET));
       case THROWN -> throw new IllegalStateException(INTERNAL_SECRET);
       case POISONED_RESULT -> poisonedLater();
+      case THROWN_LATER -> thrownLater();
     };
+  }
+
+  private static <T> Future<T> thrownLater() {
+    io.vertx.core.Vertx.currentContext().owner().setTimer(1, fired -> {
+      throw new IllegalStateException(INTERNAL_SECRET);
+    });
+    return io.vertx.core.Promise.<T>promise().future();
   }
 
   @SuppressWarnings("unchecked")

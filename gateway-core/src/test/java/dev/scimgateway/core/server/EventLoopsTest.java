@@ -2,6 +2,7 @@ package dev.scimgateway.core.server;
 
 import static dev.scimgateway.core.server.GatewayWithTestAdapterTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The gateway on four event loops, many connections at once: every loop serves requests, and each
@@ -132,6 +135,23 @@ class EventLoopsTest {
     assertEquals(1, mine.threads().size(), mine.threads().toString());
     assertEquals(1, other.threads().size(), other.threads().toString());
     assertNotEquals(mine.threads(), other.threads(), "two tenants, two home loops");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MemoryResources.Failure.class, names = {"FAILED_FUTURE", "THROWN", "POISONED_RESULT", "THROWN_LATER"})
+  void anAdapterFailingOnItsHomeLoopIsAnsweredOnTheRequestsLoop(MemoryResources.Failure failure) {
+    MemoryResources users = MemoryAdapterFactory.users(TENANT);
+    String id = users.seed("failing@example.com", true);
+    // A connection each, so that the requests land on every loop: most are served off the adapter's home.
+    for (int i = 0; i < 2 * EVENT_LOOPS; i++) {
+      users.failNext(failure);
+      HttpResponse<Buffer> response = await(client.get("/scim/v2/" + TENANT + "/Users/" + id)
+          .putHeader("Authorization", "Bearer " + TOKEN)
+          .putHeader("Connection", "close")
+          .send());
+      assertEquals(500, response.statusCode(), failure + ": " + response.bodyAsString());
+      assertFalse(response.bodyAsString().contains(MemoryResources.INTERNAL_SECRET), response.bodyAsString());
+    }
   }
 
   private static Map<String, Double> requestsPerLoop() {
