@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                       # the whole suite, about 12-15 minutes on 2 cores
 #   BENCH_REPS=3 BENCH_SECONDS=8 ...   # repetitions per cell, seconds per overhead cell
-#   BENCH_ONLY=overhead,profile ...    # some sections only (overhead,efficiency,burst,footprint,profile)
+#   BENCH_ONLY=overhead,profile ...    # some sections only (overhead,efficiency,burst,footprint,profile,loops)
 #   BENCH_OUT=/tmp/b.md ...            # write the report elsewhere
 #   BENCH_SKIP_BUILD=1 ...             # use the jars already built
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 REPS="${BENCH_REPS:-3}"
 SECONDS_PER_CELL="${BENCH_SECONDS:-8}"
-ONLY="${BENCH_ONLY:-overhead,efficiency,burst,footprint,profile}"
+ONLY="${BENCH_ONLY:-overhead,efficiency,burst,footprint,profile,loops}"
 OUT="${BENCH_OUT:-docs/BENCHMARKS.md}"
 
 # Tools: Java 17+ and Maven to build, wrk to drive load, nginx as the plain proxy, jcmd/jfr with the JDK.
@@ -54,7 +54,7 @@ echo "bench/run.sh: work directory $WORK"
 COMMAND="bench/run.sh"
 [ "$REPS" = 3 ] || COMMAND="BENCH_REPS=$REPS $COMMAND"
 [ "$SECONDS_PER_CELL" = 8 ] || COMMAND="BENCH_SECONDS=$SECONDS_PER_CELL $COMMAND"
-[ "$ONLY" = overhead,efficiency,burst,footprint,profile ] || COMMAND="BENCH_ONLY=$ONLY $COMMAND"
+[ "$ONLY" = overhead,efficiency,burst,footprint,profile,loops ] || COMMAND="BENCH_ONLY=$ONLY $COMMAND"
 
 java -jar "$WORK/scim-gateway-benchmarks.jar" run --repo . --work "$WORK" --out "$OUT" \
   --reps "$REPS" --seconds "$SECONDS_PER_CELL" --only "$ONLY" --command "$COMMAND"

@@ -56,6 +56,8 @@ final class Bench {
     section("burst", failures, report, () -> report.burst = new BurstBench(stack, repetitions).run());
     section("footprint", failures, report, () -> report.footprint = new FootprintBench(stack, repetitions).run());
     section("profile", failures, report, () -> report.profile = new ProfileBench(stack, Math.max(10, seconds + 2)).run());
+    section("loops", failures, report,
+        () -> report.loops = new LoopsBench(stack, repetitions, seconds, 5, report.machine.cores()).run());
     report.failures = failures;
     report.totalSeconds = (System.nanoTime() - STARTED) / 1e9;
     Files.createDirectories(out.getParent());

@@ -9,7 +9,7 @@ import java.util.Map;
  * Entry point of the benchmarks jar.
  *
  * <pre>
- * run --repo DIR --out FILE [--reps N] [--seconds S] [--only overhead,efficiency,burst,footprint,profile] [--work DIR]
+ * run --repo DIR --out FILE [--reps N] [--seconds S] [--only overhead,efficiency,burst,footprint,profile,loops] [--work DIR]
  *     the whole suite (what bench/run.sh calls); writes the report to FILE; processes run from copies of the
  *     jars in the work directory (a new temporary one by default)
  * upstream --port P [--users N]
@@ -36,7 +36,7 @@ public final class BenchMain {
             Path.of(options.getOrDefault("out", "docs/BENCHMARKS.md")),
             Integer.parseInt(options.getOrDefault("reps", "3")),
             Integer.parseInt(options.getOrDefault("seconds", "8")),
-            options.getOrDefault("only", "overhead,efficiency,burst,footprint,profile"),
+            options.getOrDefault("only", "overhead,efficiency,burst,footprint,profile,loops"),
             options.getOrDefault("command", "bench/run.sh"),
             options.containsKey("work") ? Path.of(options.get("work")).toAbsolutePath()
                 : java.nio.file.Files.createTempDirectory("scim-gateway-bench-"));

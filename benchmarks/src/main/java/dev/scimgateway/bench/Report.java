@@ -20,6 +20,7 @@ final class Report {
   BurstBench.Result burst;
   FootprintBench.Result footprint;
   ProfileBench.Result profile;
+  LoopsBench.Result loops;
   Map<String, String> failures = new LinkedHashMap<>();
   final Map<String, String> loads = new LinkedHashMap<>();
   final Map<String, Double> durations = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ final class Report {
         and writes this file; logs, configurations and the JFR recording stay in the work directory. Nothing of
         it runs in `mvn verify`.
         `BENCH_REPS` and `BENCH_SECONDS` change the repetitions and the seconds per cell,
-        `BENCH_ONLY=overhead,efficiency,burst,footprint,profile` picks sections.
+        `BENCH_ONLY=overhead,efficiency,burst,footprint,profile,loops` picks sections.
 
         """);
     md.append("| | |\n|---|---|\n");
@@ -91,6 +92,9 @@ final class Report {
     }
     if (profile != null) {
       profile(md);
+    }
+    if (loops != null) {
+      loops(md);
     }
     summary(md);
     return md.toString();
@@ -440,6 +444,49 @@ final class Report {
         """, profile.seconds(), Stats.f0(profile.get().requestsPerSecond()), Stats.f0(profile.post().requestsPerSecond())));
     md.append(profile.summary().markdown()).append("\n");
     md.append(ProfileNotes.TEXT).append("\n");
+  }
+
+  // ---- 6
+
+  private void loops(StringBuilder md) {
+    md.append("## 6. Event loops: throughput against `server.eventLoops`\n\n");
+    md.append(String.format("""
+        The gateway started with `server.eventLoops` of %s (1, 2 and the machine's %d cores, each count once),
+        one tenant as in section 1, in front of the fixed-answer upstream; wrk drives `GET /Users/{id}` and
+        `POST /Users` (Okta's body) at %d keep-alive connections, %d s per cell, %d repetitions, the loop counts of
+        a repetition one right after the other in an order that rotates. *× 1 loop* is the median of the ratio to
+        one loop's throughput within each repetition; CPU is the gateway's, per request.
+
+        """, String.join(", ", loops.loops.stream().map(String::valueOf).toList()), loops.cores, LoopsBench.CONNECTIONS,
+        loops.seconds, loops.repetitions));
+    md.append("| Event loops | GET req/s | GET × 1 loop | GET CPU µs/req | POST req/s | POST × 1 loop | POST CPU µs/req |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int n : loops.loops) {
+      md.append("| ").append(n)
+          .append(" | ").append(Stats.f0(loops.medianRps(Op.GET, n)))
+          .append(" | ").append(Stats.f2(loops.speedUp(Op.GET, n)))
+          .append(" | ").append(Stats.f1(loops.medianCpu(Op.GET, n)))
+          .append(" | ").append(Stats.f0(loops.medianRps(Op.POST, n)))
+          .append(" | ").append(Stats.f2(loops.speedUp(Op.POST, n)))
+          .append(" | ").append(Stats.f1(loops.medianCpu(Op.POST, n)))
+          .append(" |\n");
+    }
+    md.append("\n");
+    if (loops.unclean > 0) {
+      md.append("**").append(loops.unclean).append(" wrk runs saw socket errors or non-2xx answers** (see the run's log).\n\n");
+    }
+    md.append(String.format("""
+        **How to read it for a bigger machine.** Each loop serves its share of the connections on its own thread, and
+        the tenant's adapter stays on one of them (its calls from the other loops are handed over to it), so the
+        gateway's part of a request scales with the loops as long as there are cores for them. On this machine wrk
+        and the upstream take a large part of the same %d cores, so the column *× 1 loop* at 2 loops is a lower bound
+        of what a second core gives; on a machine where the gateway has its cores to itself, expect throughput to grow
+        close to linearly with `server.eventLoops` up to the number of cores, until the one tenant's home loop (its
+        adapter's work, here the upstream calls) or the upstream becomes the limit: several tenants spread over the
+        loops lift the first. CPU per request should stay flat across the rows; where it rises, the loops compete
+        for cores.
+
+        """, loops.cores));
   }
 
   // ---- summary

@@ -3,6 +3,7 @@ package dev.scimgateway.app;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.core.config.ConfigLoader;
 import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.observability.GatewayMetrics;
 import dev.scimgateway.core.observability.LogFormat;
 import dev.scimgateway.core.observability.LogSink;
@@ -54,8 +55,11 @@ public final class GatewayMain {
     }
 
     GatewayMetrics metrics = GatewayMetrics.create();
+    int eventLoops = fileConfig != null ? fileConfig.server().eventLoops() : ServerConfig.DEFAULT_EVENT_LOOPS;
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(new VertxOptions()
+            .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, eventLoops))
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
     LogFormat logFormat = fileConfig != null ? fileConfig.operations().logFormat() : LogFormat.TEXT;

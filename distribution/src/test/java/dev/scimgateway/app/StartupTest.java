@@ -76,7 +76,11 @@ class StartupTest {
         Arguments.of("missing certificate file", "server:\n  tls:\n    certFile: /no/such/cert.pem\n    keyFile: /no/such/key.pem\n"
             + VALID_TENANT, "server.tls.certFile: /no/such/cert.pem does not exist"),
         Arguments.of("bad idle timeout", "server:\n  idleTimeoutMillis: soon\n" + VALID_TENANT,
-            "server.idleTimeoutMillis: must be a whole number"));
+            "server.idleTimeoutMillis: must be a whole number"),
+        Arguments.of("no event loop", "server:\n  eventLoops: 0\n" + VALID_TENANT,
+            "server.eventLoops: must be between 1 and 1024, got 0"),
+        Arguments.of("negative event loops", "server:\n  eventLoops: -1\n" + VALID_TENANT,
+            "server.eventLoops: must be between 1 and 1024, got -1"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -122,11 +122,15 @@ class UpstreamCallBudgetTest {
   @Test
   void withoutAWarmUpTheFirstExternalIdLookUpScansAndTheRestAreCheap() {
     ScimGateway before = rig.gateway(GatewayRig.tenant("acme", postman, BIG_BUDGET));
-    List<Future<GatewayHarness.Response>> created = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      created.add(rig.send(before, "acme", HttpMethod.POST, "/Users", GatewayRig.user("member" + i + "@example.com", "m-" + i)));
+    // Concurrent creates reach Postman in no particular order: the last 20 go after the first 100, so that
+    // m-119 is on Postman's second page.
+    for (int[] range : new int[][] {{0, 100}, {100, 120}}) {
+      List<Future<GatewayHarness.Response>> created = new ArrayList<>();
+      for (int i = range[0]; i < range[1]; i++) {
+        created.add(rig.send(before, "acme", HttpMethod.POST, "/Users", GatewayRig.user("member" + i + "@example.com", "m-" + i)));
+      }
+      GatewayHarness.await(Future.all(created));
     }
-    GatewayHarness.await(Future.all(created));
     rig.stop(before);
 
     ScimGateway after = rig.gateway(GatewayRig.tenant("acme", postman, BIG_BUDGET));

@@ -7,14 +7,28 @@ import java.util.Optional;
  * One tenant's connection to an upstream API, created by a {@link ScimAdapterFactory}.
  *
  * <p>The gateway calls {@link #start()} once before routing requests to it and {@link #close()} at
- * shutdown. Every method of the providers it returns may be called concurrently from event-loop
- * threads and must never block.
+ * shutdown.
+ *
+ * <p><b>Threading.</b> The gateway serves from several event loops ({@code server.eventLoops}), but
+ * confines each adapter to one Vert.x event-loop context, its home, chosen when the adapter starts
+ * (tenants take the loops in turn). {@link #start()}, {@link #probe()}, {@link #close()} and every
+ * operation of the providers are called on the home context's thread only: a request served on
+ * another loop has the call run there and gets the answer back on its own loop. So an adapter's own
+ * state needs no locks, and timers and clients it creates in those calls run on its home loop. Nothing
+ * an adapter does may block: its home loop serves requests too. Three methods are called directly on
+ * whichever loop asks, and must answer from state fixed when the adapter was created, or kept
+ * thread-safe: {@link #provider(ResourceType)}, {@link #degradation()} and
+ * {@link ResourceProvider#capabilities()}. What a {@link ScimAdapterFactory} shares between its tenants
+ * (a budget of one upstream team, a Redis connection) is used from the homes of several tenants, so it
+ * must be thread-safe; Micrometer gauges an adapter registers are read on the loop that serves
+ * {@code /metrics}.
  */
 public interface ScimAdapter {
 
   /**
    * The provider for a resource type, or empty when the upstream does not offer that type; the
-   * gateway then answers the IdP with 404 for its endpoint.
+   * gateway then answers the IdP with 404 for its endpoint. Called on any event loop: return what was
+   * fixed when the adapter was created.
    */
   Optional<ResourceProvider> provider(ResourceType type);
 

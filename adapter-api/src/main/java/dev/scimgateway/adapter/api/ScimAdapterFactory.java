@@ -14,7 +14,9 @@ public interface ScimAdapterFactory {
 
   /**
    * Creates the adapter instance of one tenant. Must not do I/O; that belongs in
-   * {@link ScimAdapter#start()}.
+   * {@link ScimAdapter#start()}. Called once per tenant at start-up, not on the tenant's home context
+   * (see {@link ScimAdapter}, "Threading"): whatever the factory hands several tenants must be
+   * thread-safe, since each tenant runs on its own event loop.
    *
    * @throws InvalidConfigException when the tenant's settings are missing or invalid
    */

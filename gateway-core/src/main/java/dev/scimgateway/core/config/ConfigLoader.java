@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final int MAX_EVENT_LOOPS = 1024;
   private static final Pattern TENANT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
   private final EnvironmentExpander expander;
@@ -96,7 +97,7 @@ public final class ConfigLoader {
 
   private static ServerConfig server(ConfigSection server) {
     server.requireOnlyKeys(Set.of("host", "port", "requestTimeoutMillis", "maxBodyBytes", "anonymousDiscovery",
-        "idleTimeoutMillis", "headerReadTimeoutMillis", "bodyReadTimeoutMillis", "tls"));
+        "idleTimeoutMillis", "headerReadTimeoutMillis", "bodyReadTimeoutMillis", "tls", "eventLoops"));
     return new ServerConfig(
         server.string("host").orElse(ServerConfig.DEFAULT_HOST),
         server.intOr("port", ServerConfig.DEFAULT_PORT, 0, 65535),
@@ -107,7 +108,8 @@ public final class ConfigLoader {
             server.millisOr("idleTimeoutMillis", ConnectionLimits.DEFAULT_IDLE_TIMEOUT),
             server.millisOr("headerReadTimeoutMillis", ConnectionLimits.DEFAULT_HEADER_READ_TIMEOUT),
             server.millisOr("bodyReadTimeoutMillis", ConnectionLimits.DEFAULT_BODY_READ_TIMEOUT)),
-        tls(server.section("tls")));
+        tls(server.section("tls")),
+        server.intOr("eventLoops", ServerConfig.DEFAULT_EVENT_LOOPS, 1, MAX_EVENT_LOOPS));
   }
 
   private static Optional<TlsConfig> tls(ConfigSection tls) {

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.observability.RateLimitedLog;
+import dev.scimgateway.core.operation.HomeContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -16,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the request would wait for the request timeout. Each request runs on a context of its own, so the
  * context a failing callback ran on names the request. It sees what Vert.x reports: failures in
  * callbacks of futures that belong to a context (HTTP clients, timers); a context-less promise with
- * several listeners drops them silently, which is why ScimResponses itself never throws.
+ * several listeners drops them silently, which is why ScimResponses itself never throws. One guard
+ * serves every event loop: a failure in an adapter's call on its home loop names the request it was
+ * for ({@link HomeContext#requestContext}), which is then answered on its own loop.
  */
 final class ResponseGuard implements Handler<RoutingContext> {
 
@@ -39,9 +42,20 @@ final class ResponseGuard implements Handler<RoutingContext> {
     ctx.next();
   }
 
+  /** Answers the requests whose work fails on {@code context}'s event loop, before any request was served there. */
+  void watch(Context context) {
+    context.exceptionHandler(uncaught);
+  }
+
   private void uncaught(Throwable failure) {
-    Context context = Vertx.currentContext();
+    Context current = Vertx.currentContext();
+    Context context = HomeContext.requestContext(current);
     RoutingContext ctx = context == null ? null : requests.get(context);
+    if (ctx != null && context != current) {
+      // A failure in an adapter's call on its home loop: the request is answered on its own loop.
+      context.runOnContext(ignored -> uncaught(failure));
+      return;
+    }
     if (ctx != null && !ctx.response().ended() && !ctx.response().closed()) {
       if (ctx.failed()) {
         LOG.log(Level.ERROR, "guard:" + failure.getClass().getName(), "failure while answering a failed request; the connection is reset", failure);

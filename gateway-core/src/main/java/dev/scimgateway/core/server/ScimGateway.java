@@ -10,20 +10,25 @@ import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * A running gateway: its tenants' adapters and the HTTP server in front of them, plus a management
- * server when the operational endpoints have a port of their own.
+ * server when the operational endpoints have a port of their own, both served by
+ * {@code server.eventLoops} event loops. Each tenant's adapter is confined to one of the loops (see
+ * {@link dev.scimgateway.core.operation.ConfinedAdapter}); tenants take the loops in turn.
  *
  * <pre>{@code
  * ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath(), Observability.standard())
@@ -37,15 +42,17 @@ public final class ScimGateway {
   private static final RateLimitedLog CONNECTIONS = RateLimitedLog.of(ScimGateway.class);
 
   private final TenantDirectory tenants;
-  private final HttpServer server;
-  private final HttpServer management;
+  private final EventLoops loops;
+  private final List<HttpServer> servers;
+  private final List<HttpServer> management;
   private final Duration drainTimeout;
   private final Optional<TlsCertificate> tls;
 
-  private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management, Duration drainTimeout,
-      Optional<TlsCertificate> tls) {
+  private ScimGateway(TenantDirectory tenants, EventLoops loops, List<HttpServer> servers, List<HttpServer> management,
+      Duration drainTimeout, Optional<TlsCertificate> tls) {
     this.tenants = tenants;
-    this.server = server;
+    this.loops = loops;
+    this.servers = servers;
     this.management = management;
     this.drainTimeout = drainTimeout;
     this.tls = tls;
@@ -57,9 +64,11 @@ public final class ScimGateway {
   }
 
   /**
-   * Reads the TLS certificate if there is one, creates and starts every tenant's adapter, then listens.
-   * Fails with an {@link dev.scimgateway.adapter.api.InvalidConfigException} when a certificate file
-   * cannot be read, or a tenant's adapter is unknown or rejects its settings.
+   * Reads the TLS certificate if there is one, creates every tenant's adapter, deploys
+   * {@code server.eventLoops} event loops, starts each adapter on the loop it is confined to, then listens
+   * on every loop. Fails with an {@link dev.scimgateway.adapter.api.InvalidConfigException} when a
+   * certificate file cannot be read, or a tenant's adapter is unknown or rejects its settings.
+   * {@code vertx} needs at least {@code server.eventLoops} event loops ({@link VertxOptions#setEventLoopPoolSize}).
    */
   public static Future<ScimGateway> start(
       Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
@@ -71,44 +80,62 @@ public final class ScimGateway {
 
   private static Future<ScimGateway> start(Vertx vertx, GatewayConfig config, AdapterRegistry registry,
       Observability observability, Optional<TlsCertificate> certificate) {
-    TenantDirectory tenants;
+    TenantDirectory created;
     try {
-      tenants = TenantDirectory.create(vertx, config.tenants(), registry, observability, config.cluster());
+      created = TenantDirectory.create(vertx, config.tenants(), registry, observability, config.cluster());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    return EventLoops.deploy(vertx, config.server().eventLoops())
+        .compose(loops -> {
+          TenantDirectory tenants = created.confinedTo(loops.homes());
+          return tenants.start()
+              .compose(started -> listen(vertx, config, observability, certificate, loops, tenants))
+              .recover(failure -> tenants.close()
+                  .eventually(loops::undeploy)
+                  .transform(ignored -> Future.<ScimGateway>failedFuture(failure)));
+        }, failure -> created.close().transform(ignored -> Future.failedFuture(failure)))
+        .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
+            + (certificate.isPresent() ? " (HTTPS)" : "")
+            + (gateway.management.isEmpty() ? "" : ", management on port " + gateway.managementPort())
+            + " on " + gateway.loops.size() + " event loops"
+            + " with tenants " + gateway.tenants.all().stream()
+                .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
+                .collect(Collectors.joining(", "))));
+  }
+
+  private static Future<ScimGateway> listen(Vertx vertx, GatewayConfig config, Observability observability,
+      Optional<TlsCertificate> certificate, EventLoops loops, TenantDirectory tenants) {
     OperationalEndpoints operational = new OperationalEndpoints(vertx, tenants, observability.metrics(), config.operations());
     OptionalInt managementPort = config.operations().managementPort();
     ServerConfig serverConfig = config.server();
-    Duration requestTimeout = serverConfig.requestTimeout();
-    return tenants.start()
-        .compose(started -> {
-          HttpServerOptions options = options(serverConfig);
-          certificate.ifPresent(it -> it.applyTo(options));
-          return hardened(vertx, options, serverConfig,
-                  ScimRouter.create(vertx, serverConfig, config.limits(), ResourceTypeRegistry.fromClasspath(),
-                      tenants, observability, operational, managementPort.isEmpty()))
-              .listen(serverConfig.port(), serverConfig.host());
-        })
-        .compose(server -> {
-          certificate.ifPresent(it -> it.watch(server));
-          return managementPort.isEmpty()
-              ? Future.succeededFuture(new ScimGateway(tenants, server, null, requestTimeout, certificate))
-              : hardened(vertx, options(serverConfig), serverConfig, ScimRouter.management(vertx, observability, operational))
-                  .listen(managementPort.getAsInt(), config.operations().managementHost())
-                  .map(management -> new ScimGateway(tenants, server, management, requestTimeout, certificate))
-                  .recover(failure -> {
-                    certificate.ifPresent(TlsCertificate::stop);
-                    return server.close().transform(closed -> Future.failedFuture(failure));
-                  });
-        })
-        .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
-            + (certificate.isPresent() ? " (HTTPS)" : "")
-            + (gateway.management == null ? "" : ", management on port " + gateway.managementPort())
-            + " with tenants " + tenants.all().stream()
-                .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
-                .collect(Collectors.joining(", "))))
-        .recover(failure -> tenants.close().transform(ignored -> Future.failedFuture(failure)));
+    ResourceTypeRegistry resourceTypes = ResourceTypeRegistry.fromClasspath();
+    LoopRequests requests = new LoopRequests(observability.metrics().registry());
+    // One guard for every loop: a failure on a tenant's home loop may belong to a request of another loop.
+    ResponseGuard guard = new ResponseGuard();
+    loops.homes().forEach(home -> guard.watch(home.context()));
+    Supplier<HttpServer> scim = () -> {
+      HttpServerOptions options = options(serverConfig);
+      certificate.ifPresent(it -> it.applyTo(options));
+      return hardened(vertx, options, serverConfig, requests.counting(
+          ScimRouter.create(vertx, serverConfig, config.limits(), resourceTypes, tenants, observability, operational,
+              managementPort.isEmpty(), guard)));
+    };
+    return loops.listen(scim, serverConfig.port(), serverConfig.host())
+        .compose(servers -> {
+          certificate.ifPresent(it -> it.watch(servers.get(0)));
+          Future<List<HttpServer>> management = managementPort.isEmpty()
+              ? Future.succeededFuture(List.of())
+              : loops.listen(() -> hardened(vertx, options(serverConfig), serverConfig,
+                      ScimRouter.management(vertx, observability, operational, guard)),
+                  managementPort.getAsInt(), config.operations().managementHost());
+          return management
+              .map(listening -> new ScimGateway(tenants, loops, servers, listening, serverConfig.requestTimeout(), certificate))
+              .recover(failure -> {
+                certificate.ifPresent(TlsCertificate::stop);
+                return closeAll(servers).transform(closed -> Future.failedFuture(failure));
+              });
+        });
   }
 
   private static HttpServerOptions options(ServerConfig config) {
@@ -138,12 +165,17 @@ public final class ScimGateway {
 
   /** The port the SCIM server listens on. */
   public int port() {
-    return server.actualPort();
+    return servers.get(0).actualPort();
   }
 
   /** The port of {@code /health}, {@code /ready} and {@code /metrics}. */
   public int managementPort() {
-    return management == null ? port() : management.actualPort();
+    return management.isEmpty() ? port() : management.get(0).actualPort();
+  }
+
+  /** How many event loops serve the ports. */
+  public int eventLoops() {
+    return loops.size();
   }
 
   public Iterable<Tenant> tenants() {
@@ -151,14 +183,22 @@ public final class ScimGateway {
   }
 
   /**
-   * Stops accepting requests, lets those in flight finish (at most one request timeout), then closes
-   * the adapters.
+   * Stops accepting requests, lets those in flight finish on every loop (at most one request timeout),
+   * then closes the adapters and the loops.
    */
   public Future<Void> close() {
     tls.ifPresent(TlsCertificate::stop);
-    Future<Void> drained = server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    Future<Void> drained = Future.join(servers.stream()
+            .map(server -> server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS))
+            .toList())
+        .mapEmpty();
     return drained
-        .eventually(() -> management == null ? Future.succeededFuture() : management.close())
-        .eventually(tenants::close);
+        .eventually(() -> closeAll(management))
+        .eventually(tenants::close)
+        .eventually(loops::undeploy);
+  }
+
+  private static Future<Void> closeAll(List<HttpServer> servers) {
+    return Future.join(servers.stream().map(HttpServer::close).toList()).mapEmpty();
   }
 }

@@ -26,9 +26,13 @@ final class ScimRouter {
 
   private ScimRouter() {}
 
-  /** The SCIM routes; {@code operational} is mounted too unless it has a port of its own. */
+  /**
+   * The SCIM routes; {@code operational} is mounted too unless it has a port of its own. {@code guard} is
+   * the gateway's one guard, shared by every loop's router.
+   */
   static Router create(Vertx vertx, ServerConfig server, RequestLimits limits, ResourceTypeRegistry resourceTypes,
-      TenantDirectory tenants, Observability observability, OperationalEndpoints operational, boolean withOperational) {
+      TenantDirectory tenants, Observability observability, OperationalEndpoints operational, boolean withOperational,
+      ResponseGuard guard) {
     Router router = Router.router(vertx);
     ScimFailureHandler failures = new ScimFailureHandler();
     // Behind a TLS-terminating proxy, Location and meta.location follow Forwarded / X-Forwarded-*, each
@@ -36,7 +40,7 @@ final class ScimRouter {
     // malformed values wherever the request's scheme, host or address is read.
 
     router.route().handler(new RequestLogHandler(observability, name -> tenants.find(name).isPresent(), resourceTypes::canonicalEndpoint));
-    router.route().handler(new ResponseGuard());
+    router.route().handler(guard);
     if (withOperational) {
       operational.mount(router);
     }
@@ -80,10 +84,10 @@ final class ScimRouter {
   }
 
   /** The operational endpoints alone, for a management port. */
-  static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational) {
+  static Router management(Vertx vertx, Observability observability, OperationalEndpoints operational, ResponseGuard guard) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLogHandler(observability, name -> false, segment -> Optional.empty()));
-    router.route().handler(new ResponseGuard());
+    router.route().handler(guard);
     operational.mount(router);
     handleFailures(router, new ScimFailureHandler());
     return router;

@@ -30,9 +30,10 @@ final class TlsCertificate {
 
   private final Vertx vertx;
   private final TlsConfig config;
-  private PemKeyCertOptions current;
-  private byte[] currentHash;
-  private long timer = -1;
+  /** Replaced by the reload timer's loop, read by whichever loop starts a server or stops the checks. */
+  private volatile PemKeyCertOptions current;
+  private volatile byte[] currentHash;
+  private volatile long timer = -1;
 
   private TlsCertificate(Vertx vertx, TlsConfig config, PemKeyCertOptions current, byte[] currentHash) {
     this.vertx = vertx;
@@ -52,7 +53,10 @@ final class TlsCertificate {
     return options.setSsl(true).setKeyCertOptions(current).setEnabledSecureTransportProtocols(PROTOCOLS);
   }
 
-  /** Starts checking the files for {@code server}. */
+  /**
+   * Starts checking the files for {@code server}: one of the instances that share the port, since Vert.x
+   * updates the certificate of the socket they share.
+   */
   void watch(HttpServer server) {
     timer = vertx.setPeriodic(config.reloadInterval().toMillis(), tick -> reload(server));
   }

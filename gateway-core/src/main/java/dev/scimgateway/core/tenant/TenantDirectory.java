@@ -7,10 +7,13 @@ import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.config.TenantConfig;
 import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.operation.ConfinedAdapter;
+import dev.scimgateway.core.operation.HomeContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +22,16 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The tenants of a running gateway, by name, and the token check that guards them. */
+/**
+ * The tenants of a running gateway, by name, and the token check that guards them. Immutable once
+ * created, so every event loop reads it without locks.
+ */
 public final class TenantDirectory {
 
   private final Map<String, Tenant> tenants;
 
   private TenantDirectory(Map<String, Tenant> tenants) {
-    this.tenants = tenants;
+    this.tenants = Collections.unmodifiableMap(tenants);
   }
 
   /**
@@ -49,6 +55,24 @@ public final class TenantDirectory {
       tenants.put(config.name(), new Tenant(config.name(), config.adapter(), BearerToken.anyOf(config.tokens(), config.tokenSha256s()), adapter));
     }
     return new TenantDirectory(tenants);
+  }
+
+  /**
+   * The same tenants with each adapter confined to one of {@code homes}, in turn in configuration order,
+   * so that tenants spread over the event loops and each adapter is only ever called on its own.
+   */
+  public TenantDirectory confinedTo(List<HomeContext> homes) {
+    if (homes.isEmpty()) {
+      throw new IllegalArgumentException("no home context to confine the adapters to");
+    }
+    Map<String, Tenant> confined = new LinkedHashMap<>();
+    int next = 0;
+    for (Tenant tenant : tenants.values()) {
+      HomeContext home = homes.get(next++ % homes.size());
+      confined.put(tenant.name(), new Tenant(tenant.name(), tenant.adapterName(), tenant.token(),
+          new ConfinedAdapter(tenant.adapter(), home)));
+    }
+    return new TenantDirectory(confined);
   }
 
   /** Starts every adapter; the gateway serves nothing before this completes. */

@@ -234,6 +234,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eventLoopsDefaultToOnePerCoreAndMustBeAtLeastOne() {
+    String tenants = "tenants:\n  acme: {token: t, adapter: m}\n";
+    assertEquals(Runtime.getRuntime().availableProcessors(), parse(tenants).server().eventLoops());
+    assertEquals(4, parse(tenants + "server:\n  eventLoops: 4\n").server().eventLoops());
+    assertEquals("server.eventLoops: must be between 1 and 1024, got 0", error(tenants + "server:\n  eventLoops: 0\n"));
+    assertEquals("server.eventLoops: must be between 1 and 1024, got -2", error(tenants + "server:\n  eventLoops: -2\n"));
+    assertEquals("server.eventLoops: must be a whole number, got 'many'", error(tenants + "server:\n  eventLoops: many\n"));
+  }
+
+  @Test
   void tenantKeysOtherThanTokenAdapterAndItsSectionAreRejectedOnRequest() {
     TenantConfig acme = parse("""
         tenants:

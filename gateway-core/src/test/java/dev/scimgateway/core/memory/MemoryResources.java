@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,8 +34,9 @@ public final class MemoryResources implements ResourceProvider {
   /**
    * How the next call fails, if at all. {@code POISONED_RESULT} succeeds a moment later, on the caller's
    * context as a real upstream answer does, with a resource that throws when the gateway reads it.
+   * {@code THROWN_LATER} never answers: a moment later a callback on the caller's context throws.
    */
-  public enum Failure { NONE, FAILED_FUTURE, THROWN, POISONED_RESULT }
+  public enum Failure { NONE, FAILED_FUTURE, THROWN, POISONED_RESULT, THROWN_LATER }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +44,7 @@ public final class MemoryResources implements ResourceProvider {
   private final Map<String, ObjectNode> store = new LinkedHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final Set<String> threads = ConcurrentHashMap.newKeySet();
   private volatile Failure failNext = Failure.NONE;
   private volatile ObjectNode lastCreated;
   private volatile ObjectNode lastReplaced;
@@ -80,6 +84,7 @@ public final class MemoryResources implements ResourceProvider {
   public synchronized void reset() {
     store.clear();
     calls.clear();
+    threads.clear();
     failNext = Failure.NONE;
     lastCreated = null;
     lastReplaced = null;
@@ -96,6 +101,11 @@ public final class MemoryResources implements ResourceProvider {
   /** E.g. {@code ["get u1", "modify u1"]}. */
   public List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** The names of the threads the calls were made on. */
+  public Set<String> threads() {
+    return Set.copyOf(threads);
   }
 
   public ObjectNode lastCreated() {
@@ -227,6 +237,7 @@ public final class MemoryResources implements ResourceProvider {
 
   private <T> Future<T> call(String name, java.util.function.Supplier<Future<T>> action) {
     calls.add(name);
+    threads.add(Thread.currentThread().getName());
     Failure failure = failNext;
     failNext = Failure.NONE;
     return switch (failure) {
@@ -234,7 +245,15 @@ public final class MemoryResources implements ResourceProvider {
       case FAILED_FUTURE -> Future.failedFuture(new IllegalStateException(INTERNAL_SECRET));
       case THROWN -> throw new IllegalStateException(INTERNAL_SECRET);
       case POISONED_RESULT -> poisonedLater();
+      case THROWN_LATER -> thrownLater();
     };
+  }
+
+  private static <T> Future<T> thrownLater() {
+    io.vertx.core.Vertx.currentContext().owner().setTimer(1, fired -> {
+      throw new IllegalStateException(INTERNAL_SECRET);
+    });
+    return io.vertx.core.Promise.<T>promise().future();
   }
 
   @SuppressWarnings("unchecked")
