@@ -36,6 +36,6 @@ public final class AuditLog {
     if (failure != null) {
       line.put("status", failure instanceof ScimFailure scim ? scim.status() : 500);
     }
-    log.write("audit", line);
+    log.write(LineKind.AUDIT, line);
   }
 }

@@ -84,7 +84,7 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     line.put("status", status);
     line.put("latencyMs", Math.round(latency.toNanos() / 10_000.0) / 100.0);
     line.put("upstreamCalls", record.upstreamCalls());
-    observability.log().write("request", line);
+    observability.log().write(LineKind.REQUEST, line);
   }
 
   /**

@@ -41,9 +41,11 @@ public final class ScimGateway {
   private final HttpServer management;
   private final Duration drainTimeout;
   private final Optional<TlsCertificate> tls;
+  private final Observability observability;
 
   private ScimGateway(TenantDirectory tenants, HttpServer server, HttpServer management, Duration drainTimeout,
-      Optional<TlsCertificate> tls) {
+      Optional<TlsCertificate> tls, Observability observability) {
+    this.observability = observability;
     this.tenants = tenants;
     this.server = server;
     this.management = management;
@@ -93,10 +95,10 @@ public final class ScimGateway {
         .compose(server -> {
           certificate.ifPresent(it -> it.watch(server));
           return managementPort.isEmpty()
-              ? Future.succeededFuture(new ScimGateway(tenants, server, null, requestTimeout, certificate))
+              ? Future.succeededFuture(new ScimGateway(tenants, server, null, requestTimeout, certificate, observability))
               : hardened(vertx, options(serverConfig), serverConfig, ScimRouter.management(vertx, observability, operational))
                   .listen(managementPort.getAsInt(), config.operations().managementHost())
-                  .map(management -> new ScimGateway(tenants, server, management, requestTimeout, certificate))
+                  .map(management -> new ScimGateway(tenants, server, management, requestTimeout, certificate, observability))
                   .recover(failure -> {
                     certificate.ifPresent(TlsCertificate::stop);
                     return server.close().transform(closed -> Future.failedFuture(failure));
@@ -151,14 +153,15 @@ public final class ScimGateway {
   }
 
   /**
-   * Stops accepting requests, lets those in flight finish (at most one request timeout), then closes
-   * the adapters.
+   * Stops accepting requests, lets those in flight finish (at most one request timeout), closes the
+   * adapters, then writes out the request and audit lines still buffered.
    */
   public Future<Void> close() {
     tls.ifPresent(TlsCertificate::stop);
     Future<Void> drained = server.shutdown(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
     return drained
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
-        .eventually(tenants::close);
+        .eventually(tenants::close)
+        .eventually(observability::flushLog);
   }
 }
