@@ -8,21 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A resource type the gateway serves, as data: its RFC 7643 §6 definition (name, endpoint, schema and
  * extensions) and their §7 schemas. Everything the gateway does that depends on the resource type asks
- * this: routing, discovery, validation, normalization, projection and auditing.
- *
- * @param type the name, endpoint and core schema URN
- * @param description the resource type's description
- * @param schema the core schema
- * @param extensions the schema extensions, e.g. the enterprise User
- * @param document the resource type document, for {@code /ResourceTypes}
+ * this: routing, discovery, validation, normalization, projection and auditing. What requests ask of
+ * it on every call (required, boolean and never-returned attributes) is worked out once.
  */
-public record ResourceDefinition(ResourceType type, String description, SchemaDefinition schema,
-    List<SchemaDefinition> extensions, ObjectNode document) {
+public final class ResourceDefinition {
 
   /** Attributes every resource has (RFC 7643 §3.1), whatever its schema says. */
   private static final AttributeDefinition ID = new AttributeDefinition(
@@ -30,8 +23,69 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
   private static final AttributeDefinition EXTERNAL_ID = new AttributeDefinition(
       "externalId", "string", false, false, "readWrite", "default", true, "none", List.of());
 
-  public ResourceDefinition {
-    extensions = List.copyOf(extensions);
+  private final ResourceType type;
+  private final String description;
+  private final SchemaDefinition schema;
+  private final List<SchemaDefinition> extensions;
+  private final ObjectNode document;
+  private final List<SchemaDefinition> schemas;
+  private final List<AttributeDefinition> requiredAttributes;
+  private final Optional<String> displayAttribute;
+  private final Set<String> booleanAttributeNames;
+  private final Set<String> neverReturned;
+
+  /**
+   * @param type the name, endpoint and core schema URN
+   * @param description the resource type's description
+   * @param schema the core schema
+   * @param extensions the schema extensions, e.g. the enterprise User
+   * @param document the resource type document, for {@code /ResourceTypes}
+   */
+  public ResourceDefinition(ResourceType type, String description, SchemaDefinition schema,
+      List<SchemaDefinition> extensions, ObjectNode document) {
+    this.type = type;
+    this.description = description;
+    this.schema = schema;
+    this.extensions = List.copyOf(extensions);
+    this.document = document;
+    List<SchemaDefinition> all = new ArrayList<>();
+    all.add(schema);
+    all.addAll(this.extensions);
+    this.schemas = List.copyOf(all);
+    this.requiredAttributes = schema.attributes().stream().filter(AttributeDefinition::required).toList();
+    this.displayAttribute = requiredAttributes.stream().map(AttributeDefinition::name).findFirst();
+    this.booleanAttributeNames = schemas.stream().flatMap(s -> s.byPath().values().stream())
+        .filter(attribute -> attribute.type().equals("boolean"))
+        .map(AttributeDefinition::lowerName)
+        .collect(Collectors.toUnmodifiableSet());
+    this.neverReturned = schemas.stream().flatMap(s -> s.attributes().stream())
+        .filter(attribute -> attribute.returned().equals("never"))
+        .map(AttributeDefinition::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The name, endpoint and core schema URN. */
+  public ResourceType type() {
+    return type;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The core schema. */
+  public SchemaDefinition schema() {
+    return schema;
+  }
+
+  /** The schema extensions, e.g. the enterprise User. */
+  public List<SchemaDefinition> extensions() {
+    return extensions;
+  }
+
+  /** The resource type document, for {@code /ResourceTypes}. */
+  public ObjectNode document() {
+    return document;
   }
 
   public String name() {
@@ -63,20 +117,22 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
 
   /** The schema an extension URN names, in any case. */
   public Optional<SchemaDefinition> extension(String urn) {
-    return extensions.stream().filter(extension -> extension.id().equalsIgnoreCase(urn)).findFirst();
+    for (SchemaDefinition extension : extensions) {
+      if (extension.id().equalsIgnoreCase(urn)) {
+        return Optional.of(extension);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every schema of the type: the core schema, then its extensions. */
   public List<SchemaDefinition> schemas() {
-    List<SchemaDefinition> all = new ArrayList<>();
-    all.add(schema);
-    all.addAll(extensions);
-    return all;
+    return schemas;
   }
 
   /** The core schema's top-level attributes that a resource must have, e.g. {@code userName}. */
   public List<AttributeDefinition> requiredAttributes() {
-    return schema.attributes().stream().filter(AttributeDefinition::required).toList();
+    return requiredAttributes;
   }
 
   /**
@@ -84,27 +140,17 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
    * attribute of the core schema ({@code userName}, {@code displayName}), if any.
    */
   public Optional<String> displayAttribute() {
-    return requiredAttributes().stream().map(AttributeDefinition::name).findFirst();
+    return displayAttribute;
   }
 
   /** The names (lower case) of the boolean attributes at any level of any of the type's schemas. */
   public Set<String> booleanAttributeNames() {
-    return allAttributes()
-        .filter(attribute -> attribute.type().equals("boolean"))
-        .map(AttributeDefinition::lowerName)
-        .collect(Collectors.toUnmodifiableSet());
+    return booleanAttributeNames;
   }
 
   /** The top-level attributes whose {@code returned} is {@code never}, e.g. {@code password}. */
   public Set<String> neverReturned() {
-    return schemas().stream().flatMap(s -> s.attributes().stream())
-        .filter(attribute -> attribute.returned().equals("never"))
-        .map(AttributeDefinition::name)
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private Stream<AttributeDefinition> allAttributes() {
-    return schemas().stream().flatMap(s -> s.byPath().values().stream());
+    return neverReturned;
   }
 
   static String lower(String path) {
