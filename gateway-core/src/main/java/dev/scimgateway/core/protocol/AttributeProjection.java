@@ -68,7 +68,11 @@ public final class AttributeProjection {
     return new AttributeSelection(top, dropped);
   }
 
-  /** A projected copy, or {@code resource} itself when nothing was asked for. */
+  /**
+   * {@code resource} projected: a copy when {@code attributes} was asked for, else {@code resource}
+   * itself, less what is excluded. Every response resource is the request's own, so removing in place
+   * spares a copy of the whole tree per response.
+   */
   public ObjectNode apply(ObjectNode resource) {
     if (this == NONE) {
       return resource;
@@ -81,11 +85,13 @@ public final class AttributeProjection {
       }
       included.forEach(path -> copy(resource, result, path));
     } else {
-      result = resource.deepCopy();
+      result = resource;
     }
-    excluded.stream()
-        .filter(path -> !(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0))))
-        .forEach(path -> remove(result, path));
+    for (List<String> path : excluded) {
+      if (!(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0)))) {
+        remove(result, path);
+      }
+    }
     return result;
   }
 
