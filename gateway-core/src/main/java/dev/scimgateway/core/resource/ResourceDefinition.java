@@ -3,10 +3,14 @@ package dev.scimgateway.core.resource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +37,14 @@ public final class ResourceDefinition {
   private final Optional<String> displayAttribute;
   private final Set<String> booleanAttributeNames;
   private final Set<String> neverReturned;
+  /**
+   * Attribute look-ups by the path exactly as asked: the normalization rules and value checks ask for
+   * every attribute of every request body, each a lower-casing and a map look-up otherwise. Paths come
+   * from requests, so only so many, and only short ones, are remembered.
+   */
+  private final Map<String, Optional<AttributeDefinition>> byExactPath = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED_PATHS = 4096;
+  private static final int MAX_REMEMBERED_PATH_LENGTH = 128;
 
   /**
    * @param type the name, endpoint and core schema URN
@@ -54,10 +66,11 @@ public final class ResourceDefinition {
     this.schemas = List.copyOf(all);
     this.requiredAttributes = schema.attributes().stream().filter(AttributeDefinition::required).toList();
     this.displayAttribute = requiredAttributes.stream().map(AttributeDefinition::name).findFirst();
-    this.booleanAttributeNames = schemas.stream().flatMap(s -> s.byPath().values().stream())
+    Set<String> booleans = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    schemas.stream().flatMap(s -> s.byPath().values().stream())
         .filter(attribute -> attribute.type().equals("boolean"))
-        .map(AttributeDefinition::lowerName)
-        .collect(Collectors.toUnmodifiableSet());
+        .forEach(attribute -> booleans.add(attribute.lowerName()));
+    this.booleanAttributeNames = Collections.unmodifiableSet(booleans);
     this.neverReturned = schemas.stream().flatMap(s -> s.attributes().stream())
         .filter(attribute -> attribute.returned().equals("never"))
         .map(AttributeDefinition::name)
@@ -97,6 +110,18 @@ public final class ResourceDefinition {
    * with an extension's ({@code urn:…:enterprise:2.0:User:manager}); any case.
    */
   public Optional<AttributeDefinition> attribute(String path) {
+    Optional<AttributeDefinition> known = byExactPath.get(path);
+    if (known != null) {
+      return known;
+    }
+    Optional<AttributeDefinition> found = find(path);
+    if (path.length() <= MAX_REMEMBERED_PATH_LENGTH && byExactPath.size() < MAX_REMEMBERED_PATHS) {
+      byExactPath.put(path, found);
+    }
+    return found;
+  }
+
+  private Optional<AttributeDefinition> find(String path) {
     String trimmed = path.trim();
     if (trimmed.equalsIgnoreCase("id")) {
       return Optional.of(ID);
@@ -143,7 +168,10 @@ public final class ResourceDefinition {
     return displayAttribute;
   }
 
-  /** The names (lower case) of the boolean attributes at any level of any of the type's schemas. */
+  /**
+   * The names (lower case) of the boolean attributes at any level of any of the type's schemas; it
+   * contains a name in any case.
+   */
   public Set<String> booleanAttributeNames() {
     return booleanAttributeNames;
   }
