@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,12 +21,13 @@ import org.junit.jupiter.api.Test;
 class AsyncLogAppenderTest {
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
-  private final List<String> reports = new CopyOnWriteArrayList<>();
+  private final CollectingLogger logger = new CollectingLogger();
+  private final List<String> reports = logger.messages();
 
   @Test
   void aStalledStreamCostsRequestLinesCountedButNoAuditLine() throws Exception {
     GatedStream stream = new GatedStream();
-    AsyncLogAppender appender = AsyncLogAppender.start(stream, 4, registry, new Collecting());
+    AsyncLogAppender appender = AsyncLogAppender.start(stream, 4, registry, logger);
 
     appender.write(LineKind.REQUEST, "request 0");
     assertTrue(stream.entered.await(10, TimeUnit.SECONDS), "the writer never reached the stream");
@@ -60,7 +59,7 @@ class AsyncLogAppenderTest {
   @Test
   void everyAuditLineIsWrittenWhateverManyThreadsWriteAtOnce() throws Exception {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    AsyncLogAppender appender = AsyncLogAppender.start(stream, 8, registry, new Collecting());
+    AsyncLogAppender appender = AsyncLogAppender.start(stream, 8, registry, logger);
     int threads = 4;
     int linesPerThread = 5_000;
     List<Thread> writers = new ArrayList<>();
@@ -94,7 +93,7 @@ class AsyncLogAppenderTest {
   @Test
   void aFlushCompletesOnceEveryEarlierLineIsOut() throws Exception {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    AsyncLogAppender appender = AsyncLogAppender.start(stream, 100, registry, new Collecting());
+    AsyncLogAppender appender = AsyncLogAppender.start(stream, 100, registry, logger);
     for (int i = 0; i < 50; i++) {
       appender.write(i % 5 == 0 ? LineKind.AUDIT : LineKind.REQUEST, "line " + i);
     }
@@ -113,7 +112,7 @@ class AsyncLogAppenderTest {
   @Test
   void linesWrittenAfterCloseAreWrittenAtOnceByTheirCaller() {
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
-    AsyncLogAppender appender = AsyncLogAppender.start(stream, 100, registry, new Collecting());
+    AsyncLogAppender appender = AsyncLogAppender.start(stream, 100, registry, logger);
     appender.write(LineKind.REQUEST, "before");
     appender.close();
 
@@ -163,29 +162,6 @@ class AsyncLogAppenderTest {
       synchronized (written) {
         return List.of(written.toString(StandardCharsets.UTF_8).split("\n"));
       }
-    }
-  }
-
-  private final class Collecting implements System.Logger {
-
-    @Override
-    public String getName() {
-      return "test";
-    }
-
-    @Override
-    public boolean isLoggable(Level level) {
-      return true;
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-      reports.add(message);
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      reports.add(format);
     }
   }
 }
