@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -197,12 +199,13 @@ public final class AsyncLogAppender implements LogSink {
 
   /** Writes up to {@code max} queued items, and flushes the stream when nothing is left. */
   private void drain(int max) {
+    List<FlushMark> flushed = new ArrayList<>(0);
     synchronized (out) {
       Object next;
       for (int written = 0; written < max && (next = queue.poll()) != null; written++) {
         if (next instanceof FlushMark mark) {
           flushStream();
-          mark.done().complete(null);
+          flushed.add(mark);
         } else {
           buffered.decrementAndGet();
           writeLine((String) next);
@@ -212,6 +215,8 @@ public final class AsyncLogAppender implements LogSink {
         flushStream();
       }
     }
+    // Outside the lock: whatever waits for a flush runs on this thread.
+    flushed.forEach(mark -> mark.done().complete(null));
   }
 
   private void writeNow(String line) {
