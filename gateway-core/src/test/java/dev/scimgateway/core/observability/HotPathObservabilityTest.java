@@ -1,6 +1,7 @@
 package dev.scimgateway.core.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,16 @@ class HotPathObservabilityTest {
     Instant now = Instant.now();
     assertEquals(now.toString(), LogTimestamp.of(now));
     assertEquals(now.plusSeconds(1).toString(), LogTimestamp.of(now.plusSeconds(1)));
+  }
+
+  @Test
+  void offeredRequestIdsAreTakenWhenTheyArePlainTokens() {
+    java.util.regex.Pattern safe = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    for (String offered : new String[] {"okta-7f3a", "a", "A.b_c:d-9", "x".repeat(128), "x".repeat(129), "", "a b",
+        "id\nforged=1", "ü", "a/b", "a=b", "\"q\"", "[1]"}) {
+      assertEquals(safe.matcher(offered).matches(), RequestLogHandler.isSafeRequestId(offered), offered);
+    }
+    assertFalse(RequestLogHandler.isSafeRequestId(null));
   }
 
   @Test
