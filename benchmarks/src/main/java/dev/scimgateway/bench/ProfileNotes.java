@@ -63,7 +63,9 @@ final class ProfileNotes {
       made once or avoided (same output); request and audit lines leave the event loop through a buffered
       appender. In-process, thread CPU time per operation before → after: the projection of a read 1.8 → 0.1 µs,
       the selection handed to the adapter 1.2 → 0.06 µs, the checks of Okta's create body 7.6 → 2.9 µs, a request
-      line 1.4 → 1.0 µs.
+      line 1.4 → 1.0 µs. Both jars driven at the same time (wrk, 16 connections each, 10 rounds of 10 s, the
+      machine's load average 7 to 22), medians of the per-round ratios: gateway CPU per request −6 % for
+      `GET /Users/{id}` and −17 % for `POST /Users`.
       """;
 
   static final String TARGETS = """
