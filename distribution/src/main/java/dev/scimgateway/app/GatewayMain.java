@@ -3,10 +3,10 @@ package dev.scimgateway.app;
 import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.core.config.ConfigLoader;
 import dev.scimgateway.core.config.GatewayConfig;
+import dev.scimgateway.core.config.OperationsConfig;
 import dev.scimgateway.core.config.ServerConfig;
+import dev.scimgateway.core.observability.AsyncLogAppender;
 import dev.scimgateway.core.observability.GatewayMetrics;
-import dev.scimgateway.core.observability.LogFormat;
-import dev.scimgateway.core.observability.LogSink;
 import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.StructuredLog;
 import dev.scimgateway.core.server.ScimGateway;
@@ -62,8 +62,9 @@ public final class GatewayMain {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .build();
-    LogFormat logFormat = fileConfig != null ? fileConfig.operations().logFormat() : LogFormat.TEXT;
-    Observability observability = new Observability(metrics, new StructuredLog(logFormat, LogSink.STDOUT));
+    OperationsConfig operations = fileConfig != null ? fileConfig.operations() : OperationsConfig.defaults();
+    Observability observability = new Observability(metrics, new StructuredLog(operations.logFormat(),
+        AsyncLogAppender.stdout(operations.logBufferLines(), metrics.registry())));
     Future<GatewayConfig> config = fileConfig != null
         ? Future.succeededFuture(fileConfig)
         : DemoMode.start(vertx, commandLine.demoPort());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.InvalidConfigException;
+import dev.scimgateway.core.observability.AsyncLogAppender;
 import dev.scimgateway.core.observability.LogFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ public final class ConfigLoader {
   }
 
   private static OperationsConfig operations(ConfigSection top, ServerConfig server) {
-    ConfigSection logging = top.section("logging").requireOnlyKeys(Set.of("format"));
+    ConfigSection logging = top.section("logging").requireOnlyKeys(Set.of("format", "bufferLines"));
     ConfigSection management = top.section("management").requireOnlyKeys(Set.of("host", "port"));
     ConfigSection readiness = top.section("readiness").requireOnlyKeys(Set.of("probeUpstream", "timeoutMillis"));
     String format = logging.string("format").orElse("text");
@@ -133,6 +134,7 @@ public final class ConfigLoader {
     }
     return new OperationsConfig(
         format.equals("json") ? LogFormat.JSON : LogFormat.TEXT,
+        logging.intOr("bufferLines", AsyncLogAppender.DEFAULT_BUFFER_LINES, 1, 10_000_000),
         management.string("port").isPresent()
             ? OptionalInt.of(management.intOr("port", 0, 0, 65535))
             : OptionalInt.empty(),

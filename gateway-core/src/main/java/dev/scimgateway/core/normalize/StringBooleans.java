@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,7 +29,7 @@ final class StringBooleans implements NormalizationRule {
       if (operation instanceof ObjectNode op) {
         String path = op.path("path").asText("");
         String lastSegment = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(':')) + 1);
-        if (booleans.contains(lastSegment.toLowerCase(Locale.ROOT)) && op.path("value").isTextual()) {
+        if (booleans.contains(lastSegment) && op.path("value").isTextual()) {
           toBoolean(op.get("value").asText()).ifPresent(value -> op.set("value", value));
         }
         rewrite(op.path("value"), booleans);
@@ -46,7 +45,7 @@ final class StringBooleans implements NormalizationRule {
       object.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
         JsonNode value = object.get(name);
-        if (booleans.contains(name.toLowerCase(Locale.ROOT)) && value.isTextual()) {
+        if (value.isTextual() && booleans.contains(name)) {
           toBoolean(value.asText()).ifPresent(bool -> object.set(name, bool));
         } else if (value.isContainerNode() && !name.equals("Operations")) {
           rewrite(value, booleans);

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.observability;
 
 import dev.scimgateway.adapter.api.ScimFailure;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,13 @@ public final class AuditLog {
     line.put("resourceType", resourceType);
     line.put("id", id);
     line.put("display", display);
-    line.put("attributes", List.copyOf(attributes).stream().sorted().toList());
+    String[] sorted = attributes.toArray(String[]::new);
+    Arrays.sort(sorted);
+    line.put("attributes", List.of(sorted));
     line.put("outcome", failure == null ? "success" : "failure");
     if (failure != null) {
       line.put("status", failure instanceof ScimFailure scim ? scim.status() : 500);
     }
-    log.write("audit", line);
+    log.write(LineKind.AUDIT, line);
   }
 }

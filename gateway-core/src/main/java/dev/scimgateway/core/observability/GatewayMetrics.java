@@ -27,15 +27,12 @@ public final class GatewayMetrics {
 
   private final PrometheusMeterRegistry registry;
   /**
-   * The request timers, found by their tags without asking the registry: a registry look-up builds and
-   * sorts the tags and checks for double registration on every call, a measurable share of the gateway's
-   * CPU per request (docs/BENCHMARKS.md). The tags are low-cardinality, so the map stays small.
+   * The request timers by tenant, resource and operation, then status, found without asking the registry:
+   * a registry look-up builds and sorts the tags and checks for double registration on every call, a
+   * measurable share of the gateway's CPU per request (docs/BENCHMARKS.md). The tags are low-cardinality,
+   * so the table stays small.
    */
-  private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
-
-  private record RequestKey(String tenant, String resource, String operation, int status) {}
-
-  private record UpstreamKey(String operation, int status) {}
+  private final Map<String, Map<String, Map<String, StatusTimers>>> requestTimers = new ConcurrentHashMap<>();
 
   private GatewayMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -63,18 +60,27 @@ public final class GatewayMetrics {
   }
 
   void idpRequest(String tenant, String resource, String operation, int status, Duration latency) {
-    requestTimers.computeIfAbsent(new RequestKey(tenant, resource, operation, status), key -> Timer.builder("scim.gateway.requests")
-            .description("IdP requests served, by tenant, resource, operation and status")
-            .tags("tenant", tenant, "resource", resource, "operation", operation, "status", String.valueOf(status))
-            .publishPercentileHistogram()
-            .register(registry))
-        .record(latency);
+    Map<String, StatusTimers> byOperation = row(row(requestTimers, tenant), resource);
+    StatusTimers timers = byOperation.get(operation);
+    if (timers == null) {
+      timers = byOperation.computeIfAbsent(operation, ignored -> new StatusTimers(code -> Timer.builder("scim.gateway.requests")
+          .description("IdP requests served, by tenant, resource, operation and status")
+          .tags("tenant", tenant, "resource", resource, "operation", operation, "status", String.valueOf(code))
+          .publishPercentileHistogram()
+          .register(registry)));
+    }
+    timers.of(status).record(latency);
+  }
+
+  private static <V> Map<String, V> row(Map<String, Map<String, V>> table, String key) {
+    Map<String, V> row = table.get(key);
+    return row != null ? row : table.computeIfAbsent(key, ignored -> new ConcurrentHashMap<>());
   }
 
   /** The telemetry handed to one tenant's adapter. */
   AdapterTelemetry telemetry(String tenant, String adapter, RequestTracker tracker) {
     Tags tags = Tags.of("tenant", tenant, "adapter", adapter);
-    Map<UpstreamKey, Timer> upstreamTimers = new ConcurrentHashMap<>();
+    Map<String, StatusTimers> upstreamTimers = new ConcurrentHashMap<>();
     return new AdapterTelemetry() {
       @Override
       public MeterRegistry registry() {
@@ -88,12 +94,15 @@ public final class GatewayMetrics {
 
       @Override
       public void upstreamCall(String operation, int status, Duration latency, boolean retry) {
-        upstreamTimers.computeIfAbsent(new UpstreamKey(operation, status), key -> Timer.builder("scim.gateway.upstream.requests")
-                .description("Requests sent upstream, by tenant, adapter, operation and status (0: no answer)")
-                .tags(tags.and("operation", operation, "status", String.valueOf(status)))
-                .publishPercentileHistogram()
-                .register(registry))
-            .record(latency);
+        StatusTimers timers = upstreamTimers.get(operation);
+        if (timers == null) {
+          timers = upstreamTimers.computeIfAbsent(operation, ignored -> new StatusTimers(code -> Timer.builder("scim.gateway.upstream.requests")
+              .description("Requests sent upstream, by tenant, adapter, operation and status (0: no answer)")
+              .tags(tags.and("operation", operation, "status", String.valueOf(code)))
+              .publishPercentileHistogram()
+              .register(registry)));
+        }
+        timers.of(status).record(latency);
         if (retry) {
           Counter.builder("scim.gateway.upstream.retries")
               .description("Upstream requests that repeated a failed attempt")

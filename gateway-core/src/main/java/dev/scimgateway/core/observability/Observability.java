@@ -1,6 +1,10 @@
 package dev.scimgateway.core.observability;
 
 import dev.scimgateway.adapter.api.AdapterTelemetry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletionStage;
 
 /** Metrics, request and audit logs of one gateway, and the tracking that links adapters' calls to requests. */
 public final class Observability {
@@ -14,9 +18,11 @@ public final class Observability {
     this.log = log;
   }
 
-  /** Fresh metrics and text lines on standard output. */
+  /** Fresh metrics and text lines on standard output, written through an {@link AsyncLogAppender}. */
   public static Observability standard() {
-    return new Observability(GatewayMetrics.create(), new StructuredLog(LogFormat.TEXT, LogSink.STDOUT));
+    GatewayMetrics metrics = GatewayMetrics.create();
+    return new Observability(metrics, new StructuredLog(LogFormat.TEXT,
+        AsyncLogAppender.stdout(AsyncLogAppender.DEFAULT_BUFFER_LINES, metrics.registry())));
   }
 
   public GatewayMetrics metrics() {
@@ -25,6 +31,13 @@ public final class Observability {
 
   public StructuredLog log() {
     return log;
+  }
+
+  /** Completes, on the caller's context if it has one, once every line written so far is out of the log's buffer. */
+  public Future<Void> flushLog() {
+    Context context = Vertx.currentContext();
+    CompletionStage<Void> flushed = log.flush();
+    return context == null ? Future.fromCompletionStage(flushed) : Future.fromCompletionStage(flushed, context);
   }
 
   RequestTracker tracker() {

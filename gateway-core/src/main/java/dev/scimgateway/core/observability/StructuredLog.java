@@ -1,6 +1,7 @@
 package dev.scimgateway.core.observability;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** Writes typed lines ({@code request}, {@code audit}) in the configured format to a sink. */
 public final class StructuredLog {
@@ -13,7 +14,12 @@ public final class StructuredLog {
     this.sink = sink;
   }
 
-  public void write(String type, Map<String, Object> fields) {
-    sink.accept(format.format(type, fields));
+  public void write(LineKind kind, Map<String, Object> fields) {
+    sink.write(kind, format.format(kind.label(), fields));
+  }
+
+  /** Completes once every line written so far is out of the sink's buffer. */
+  public CompletionStage<Void> flush() {
+    return sink.flush();
   }
 }

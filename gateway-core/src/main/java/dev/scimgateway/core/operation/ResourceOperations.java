@@ -5,6 +5,7 @@ import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.core.normalize.DialectNormalizer;
 import dev.scimgateway.core.observability.AuditLog;
@@ -15,9 +16,13 @@ import dev.scimgateway.core.protocol.ListRequest;
 import dev.scimgateway.core.protocol.RequiredAttributes;
 import dev.scimgateway.core.protocol.SupportedAttributes;
 import dev.scimgateway.core.resource.ResourceDefinition;
+import dev.scimgateway.core.tenant.Tenant;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RFC 7644 operations on one resource type, apart from HTTP: normalizes what the IdP sent, keeps
@@ -31,6 +36,7 @@ public final class ResourceOperations {
   private final AuditLog audit;
   private final PatchOperations patches;
   private final InputBounds bounds;
+  private final Map<String, KnownProvider> providers = new ConcurrentHashMap<>();
 
   public ResourceOperations(ResourceDefinition type, DialectNormalizer normalizer, AuditLog audit, InputBounds bounds) {
     this.type = type;
@@ -88,7 +94,7 @@ public final class ResourceOperations {
 
   /** The tenant's provider of this type, audited; 404 when it serves none, 501 without the operation. */
   private ResourceProvider provider(TenantRequest request, Operation operation) {
-    ResourceProvider provider = request.tenant().adapter().provider(type.type())
+    ResourceProvider provider = providerOf(request.tenant())
         .orElseThrow(() -> ScimFailure.notFound("Tenant '" + request.tenant().name() + "' does not serve "
             + type.type().endpoint() + " (its adapter is " + request.tenant().adapterName() + ")"));
     if (!provider.capabilities().supports(operation)) {
@@ -97,6 +103,21 @@ public final class ResourceOperations {
     }
     return new AuditedProvider(provider, audit, type, request);
   }
+
+  /**
+   * The tenant's provider of this type, asked of its adapter once: the adapter compares resource types
+   * by value, which cost a measurable share per request.
+   */
+  private Optional<ResourceProvider> providerOf(Tenant tenant) {
+    KnownProvider known = providers.get(tenant.name());
+    if (known == null || known.adapter() != tenant.adapter()) {
+      known = new KnownProvider(tenant.adapter(), tenant.adapter().provider(type.type()));
+      providers.put(tenant.name(), known);
+    }
+    return known.provider();
+  }
+
+  private record KnownProvider(ScimAdapter adapter, Optional<ResourceProvider> provider) {}
 
   /**
    * {@code id}, or a 404 when it can name no resource: empty, {@code .} or {@code ..} would form an empty

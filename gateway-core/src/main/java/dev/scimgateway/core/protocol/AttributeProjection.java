@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code attributes} and {@code excludedAttributes} query parameters (RFC 7644 §3.9), applied to
@@ -27,8 +28,14 @@ public final class AttributeProjection {
   private static final List<String> ALWAYS_RETURNED = List.of("id", "schemas");
   private static final AttributeProjection NONE = new AttributeProjection(List.of(), List.of());
 
+  /** The projections of requests that ask for neither parameter, by the attributes never returned. */
+  private static final Map<Set<String>, AttributeProjection> UNASKED = new ConcurrentHashMap<>();
+  private static final int MAX_UNASKED = 64;
+
   private final List<List<String>> included;
   private final List<List<String>> excluded;
+  /** Made on first use; an immutable value, so threads that make it at once make equal ones. */
+  private AttributeSelection selection;
 
   private AttributeProjection(List<List<String>> included, List<List<String>> excluded) {
     this.included = included;
@@ -44,13 +51,26 @@ public final class AttributeProjection {
    * {@code password}) are removed from every response whatever was asked.
    */
   public static AttributeProjection fromQuery(MultiMap query, Set<String> neverReturned) {
-    List<List<String>> included = paths(query.get("attributes"));
-    List<List<String>> excluded = new ArrayList<>(paths(query.get("excludedAttributes")));
-    if (included.isEmpty() && excluded.isEmpty() && neverReturned.isEmpty()) {
-      return NONE;
+    String attributes = query.get("attributes");
+    String excludedAttributes = query.get("excludedAttributes");
+    if (isAbsent(attributes) && isAbsent(excludedAttributes)) {
+      // What nearly every request asks: the resource type's defaults, made once per type.
+      return neverReturned.isEmpty() ? NONE
+          : UNASKED.size() < MAX_UNASKED ? UNASKED.computeIfAbsent(Set.copyOf(neverReturned), AttributeProjection::excluding)
+          : excluding(neverReturned);
     }
+    List<List<String>> included = paths(attributes);
+    List<List<String>> excluded = new ArrayList<>(paths(excludedAttributes));
     neverReturned.forEach(name -> excluded.add(List.of(name)));
     return new AttributeProjection(included, excluded);
+  }
+
+  private static AttributeProjection excluding(Set<String> neverReturned) {
+    return new AttributeProjection(List.of(), neverReturned.stream().map(List::of).toList());
+  }
+
+  private static boolean isAbsent(String parameter) {
+    return parameter == null || parameter.isBlank();
   }
 
   /** What the IdP will be shown, for a provider that can save work by leaving the rest out. */
@@ -58,6 +78,15 @@ public final class AttributeProjection {
     if (this == NONE) {
       return AttributeSelection.DEFAULT;
     }
+    AttributeSelection known = selection;
+    if (known == null) {
+      known = selectionOf(included, excluded);
+      selection = known;
+    }
+    return known;
+  }
+
+  private static AttributeSelection selectionOf(List<List<String>> included, List<List<String>> excluded) {
     Set<String> top = new HashSet<>();
     included.forEach(path -> top.add(path.get(0).toLowerCase(Locale.ROOT)));
     Set<String> dropped = new HashSet<>();
@@ -68,7 +97,11 @@ public final class AttributeProjection {
     return new AttributeSelection(top, dropped);
   }
 
-  /** A projected copy, or {@code resource} itself when nothing was asked for. */
+  /**
+   * {@code resource} projected: a copy when {@code attributes} was asked for, else {@code resource}
+   * itself, less what is excluded. Every response resource is the request's own, so removing in place
+   * spares a copy of the whole tree per response.
+   */
   public ObjectNode apply(ObjectNode resource) {
     if (this == NONE) {
       return resource;
@@ -81,11 +114,13 @@ public final class AttributeProjection {
       }
       included.forEach(path -> copy(resource, result, path));
     } else {
-      result = resource.deepCopy();
+      result = resource;
     }
-    excluded.stream()
-        .filter(path -> !(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0))))
-        .forEach(path -> remove(result, path));
+    for (List<String> path : excluded) {
+      if (!(path.size() == 1 && ALWAYS_RETURNED.contains(path.get(0)))) {
+        remove(result, path);
+      }
+    }
     return result;
   }
 

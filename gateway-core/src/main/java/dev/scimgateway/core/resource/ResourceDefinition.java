@@ -3,26 +3,23 @@ package dev.scimgateway.core.resource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourceType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A resource type the gateway serves, as data: its RFC 7643 §6 definition (name, endpoint, schema and
  * extensions) and their §7 schemas. Everything the gateway does that depends on the resource type asks
- * this: routing, discovery, validation, normalization, projection and auditing.
- *
- * @param type the name, endpoint and core schema URN
- * @param description the resource type's description
- * @param schema the core schema
- * @param extensions the schema extensions, e.g. the enterprise User
- * @param document the resource type document, for {@code /ResourceTypes}
+ * this: routing, discovery, validation, normalization, projection and auditing. What requests ask of
+ * it on every call (required, boolean and never-returned attributes) is worked out once.
  */
-public record ResourceDefinition(ResourceType type, String description, SchemaDefinition schema,
-    List<SchemaDefinition> extensions, ObjectNode document) {
+public final class ResourceDefinition {
 
   /** Attributes every resource has (RFC 7643 §3.1), whatever its schema says. */
   private static final AttributeDefinition ID = new AttributeDefinition(
@@ -30,8 +27,78 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
   private static final AttributeDefinition EXTERNAL_ID = new AttributeDefinition(
       "externalId", "string", false, false, "readWrite", "default", true, "none", List.of());
 
-  public ResourceDefinition {
-    extensions = List.copyOf(extensions);
+  private final ResourceType type;
+  private final String description;
+  private final SchemaDefinition schema;
+  private final List<SchemaDefinition> extensions;
+  private final ObjectNode document;
+  private final List<SchemaDefinition> schemas;
+  private final List<AttributeDefinition> requiredAttributes;
+  private final Optional<String> displayAttribute;
+  private final Set<String> booleanAttributeNames;
+  private final Set<String> neverReturned;
+  /**
+   * Attribute look-ups by the path exactly as asked: the normalization rules and value checks ask for
+   * every attribute of every request body, each a lower-casing and a map look-up otherwise. Paths come
+   * from requests, so only so many, and only short ones, are remembered.
+   */
+  private final Map<String, Optional<AttributeDefinition>> byExactPath = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED_PATHS = 4096;
+  private static final int MAX_REMEMBERED_PATH_LENGTH = 128;
+
+  /**
+   * @param type the name, endpoint and core schema URN
+   * @param description the resource type's description
+   * @param schema the core schema
+   * @param extensions the schema extensions, e.g. the enterprise User
+   * @param document the resource type document, for {@code /ResourceTypes}
+   */
+  public ResourceDefinition(ResourceType type, String description, SchemaDefinition schema,
+      List<SchemaDefinition> extensions, ObjectNode document) {
+    this.type = type;
+    this.description = description;
+    this.schema = schema;
+    this.extensions = List.copyOf(extensions);
+    this.document = document;
+    List<SchemaDefinition> all = new ArrayList<>();
+    all.add(schema);
+    all.addAll(this.extensions);
+    this.schemas = List.copyOf(all);
+    this.requiredAttributes = schema.attributes().stream().filter(AttributeDefinition::required).toList();
+    this.displayAttribute = requiredAttributes.stream().map(AttributeDefinition::name).findFirst();
+    Set<String> booleans = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    schemas.stream().flatMap(s -> s.byPath().values().stream())
+        .filter(attribute -> attribute.type().equals("boolean"))
+        .forEach(attribute -> booleans.add(attribute.lowerName()));
+    this.booleanAttributeNames = Collections.unmodifiableSet(booleans);
+    this.neverReturned = schemas.stream().flatMap(s -> s.attributes().stream())
+        .filter(attribute -> attribute.returned().equals("never"))
+        .map(AttributeDefinition::name)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The name, endpoint and core schema URN. */
+  public ResourceType type() {
+    return type;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The core schema. */
+  public SchemaDefinition schema() {
+    return schema;
+  }
+
+  /** The schema extensions, e.g. the enterprise User. */
+  public List<SchemaDefinition> extensions() {
+    return extensions;
+  }
+
+  /** The resource type document, for {@code /ResourceTypes}. */
+  public ObjectNode document() {
+    return document;
   }
 
   public String name() {
@@ -43,6 +110,18 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
    * with an extension's ({@code urn:…:enterprise:2.0:User:manager}); any case.
    */
   public Optional<AttributeDefinition> attribute(String path) {
+    Optional<AttributeDefinition> known = byExactPath.get(path);
+    if (known != null) {
+      return known;
+    }
+    Optional<AttributeDefinition> found = find(path);
+    if (path.length() <= MAX_REMEMBERED_PATH_LENGTH && byExactPath.size() < MAX_REMEMBERED_PATHS) {
+      byExactPath.put(path, found);
+    }
+    return found;
+  }
+
+  private Optional<AttributeDefinition> find(String path) {
     String trimmed = path.trim();
     if (trimmed.equalsIgnoreCase("id")) {
       return Optional.of(ID);
@@ -63,20 +142,22 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
 
   /** The schema an extension URN names, in any case. */
   public Optional<SchemaDefinition> extension(String urn) {
-    return extensions.stream().filter(extension -> extension.id().equalsIgnoreCase(urn)).findFirst();
+    for (SchemaDefinition extension : extensions) {
+      if (extension.id().equalsIgnoreCase(urn)) {
+        return Optional.of(extension);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every schema of the type: the core schema, then its extensions. */
   public List<SchemaDefinition> schemas() {
-    List<SchemaDefinition> all = new ArrayList<>();
-    all.add(schema);
-    all.addAll(extensions);
-    return all;
+    return schemas;
   }
 
   /** The core schema's top-level attributes that a resource must have, e.g. {@code userName}. */
   public List<AttributeDefinition> requiredAttributes() {
-    return schema.attributes().stream().filter(AttributeDefinition::required).toList();
+    return requiredAttributes;
   }
 
   /**
@@ -84,27 +165,20 @@ public record ResourceDefinition(ResourceType type, String description, SchemaDe
    * attribute of the core schema ({@code userName}, {@code displayName}), if any.
    */
   public Optional<String> displayAttribute() {
-    return requiredAttributes().stream().map(AttributeDefinition::name).findFirst();
+    return displayAttribute;
   }
 
-  /** The names (lower case) of the boolean attributes at any level of any of the type's schemas. */
+  /**
+   * The names (lower case) of the boolean attributes at any level of any of the type's schemas; it
+   * contains a name in any case.
+   */
   public Set<String> booleanAttributeNames() {
-    return allAttributes()
-        .filter(attribute -> attribute.type().equals("boolean"))
-        .map(AttributeDefinition::lowerName)
-        .collect(Collectors.toUnmodifiableSet());
+    return booleanAttributeNames;
   }
 
   /** The top-level attributes whose {@code returned} is {@code never}, e.g. {@code password}. */
   public Set<String> neverReturned() {
-    return schemas().stream().flatMap(s -> s.attributes().stream())
-        .filter(attribute -> attribute.returned().equals("never"))
-        .map(AttributeDefinition::name)
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  private Stream<AttributeDefinition> allAttributes() {
-    return schemas().stream().flatMap(s -> s.byPath().values().stream());
+    return neverReturned;
   }
 
   static String lower(String path) {

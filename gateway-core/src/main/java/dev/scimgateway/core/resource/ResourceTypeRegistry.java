@@ -32,7 +32,11 @@ public final class ResourceTypeRegistry {
 
   private final Map<String, ResourceDefinition> byName;
 
+  /** Every resource type's endpoint, as the answer {@link #canonicalEndpoint} gives for each request. */
+  private final List<Optional<String>> endpoints;
+
   private ResourceTypeRegistry(Map<String, ResourceDefinition> byName) {
+    this.endpoints = byName.values().stream().map(definition -> Optional.of(definition.type().endpoint())).toList();
     this.byName = byName;
   }
 
@@ -71,8 +75,12 @@ public final class ResourceTypeRegistry {
     if (DISCOVERY_ENDPOINTS.contains(segment)) {
       return Optional.of(segment);
     }
-    return byName.values().stream().map(definition -> definition.type().endpoint())
-        .filter(segment::equalsIgnoreCase).findFirst();
+    for (Optional<String> endpoint : endpoints) {
+      if (endpoint.get().equalsIgnoreCase(segment)) {
+        return endpoint;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The resource type of an adapter's {@link ResourceType}. */

@@ -2,16 +2,16 @@ package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.config.GatewayConfig;
 import dev.scimgateway.core.config.ServerConfig;
-import dev.scimgateway.core.observability.RateLimitedLog;
 import dev.scimgateway.core.observability.Observability;
+import dev.scimgateway.core.observability.RateLimitedLog;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,9 +47,11 @@ public final class ScimGateway {
   private final List<HttpServer> management;
   private final Duration drainTimeout;
   private final Optional<TlsCertificate> tls;
+  private final Observability observability;
 
   private ScimGateway(TenantDirectory tenants, EventLoops loops, List<HttpServer> servers, List<HttpServer> management,
-      Duration drainTimeout, Optional<TlsCertificate> tls) {
+      Duration drainTimeout, Optional<TlsCertificate> tls, Observability observability) {
+    this.observability = observability;
     this.tenants = tenants;
     this.loops = loops;
     this.servers = servers;
@@ -130,7 +132,8 @@ public final class ScimGateway {
                       ScimRouter.management(vertx, observability, operational, guard)),
                   managementPort.getAsInt(), config.operations().managementHost());
           return management
-              .map(listening -> new ScimGateway(tenants, loops, servers, listening, serverConfig.requestTimeout(), certificate))
+              .map(listening -> new ScimGateway(tenants, loops, servers, listening, serverConfig.requestTimeout(), certificate,
+                  observability))
               .recover(failure -> {
                 certificate.ifPresent(TlsCertificate::stop);
                 return closeAll(servers).transform(closed -> Future.failedFuture(failure));
@@ -184,7 +187,7 @@ public final class ScimGateway {
 
   /**
    * Stops accepting requests, lets those in flight finish on every loop (at most one request timeout),
-   * then closes the adapters and the loops.
+   * then closes the adapters and the loops, and writes out the request and audit lines still buffered.
    */
   public Future<Void> close() {
     tls.ifPresent(TlsCertificate::stop);
@@ -195,7 +198,8 @@ public final class ScimGateway {
     return drained
         .eventually(() -> closeAll(management))
         .eventually(tenants::close)
-        .eventually(loops::undeploy);
+        .eventually(loops::undeploy)
+        .eventually(observability::flushLog);
   }
 
   private static Future<Void> closeAll(List<HttpServer> servers) {

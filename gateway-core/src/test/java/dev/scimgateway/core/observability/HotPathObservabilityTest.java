@@ -1,10 +1,12 @@
 package dev.scimgateway.core.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,31 @@ class HotPathObservabilityTest {
         + " tricky=\"a\\\"b\\\\c=d\" latencyMs=48.2";
     assertTrue(line.endsWith(expected), line);
     assertTrue(line.substring(0, line.length() - expected.length()).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z"), line);
+  }
+
+  @Test
+  void timestampsAreWrittenAsInstantWritesThem() {
+    long[] seconds = {0, 59, 60, 1_764_000_000L, 1_764_000_059L, 253_402_300_799L};
+    int[] nanos = {0, 1, 999, 1_000, 120_000_000, 15_051_712, 999_999_999, 500_000, 7};
+    for (long second : seconds) {
+      for (int nano : nanos) {
+        Instant instant = Instant.ofEpochSecond(second, nano);
+        assertEquals(instant.toString(), LogTimestamp.of(instant));
+      }
+    }
+    Instant now = Instant.now();
+    assertEquals(now.toString(), LogTimestamp.of(now));
+    assertEquals(now.plusSeconds(1).toString(), LogTimestamp.of(now.plusSeconds(1)));
+  }
+
+  @Test
+  void offeredRequestIdsAreTakenWhenTheyArePlainTokens() {
+    java.util.regex.Pattern safe = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    for (String offered : new String[] {"okta-7f3a", "a", "A.b_c:d-9", "x".repeat(128), "x".repeat(129), "", "a b",
+        "id\nforged=1", "ü", "a/b", "a=b", "\"q\"", "[1]"}) {
+      assertEquals(safe.matcher(offered).matches(), RequestLogHandler.isSafeRequestId(offered), offered);
+    }
+    assertFalse(RequestLogHandler.isSafeRequestId(null));
   }
 
   @Test

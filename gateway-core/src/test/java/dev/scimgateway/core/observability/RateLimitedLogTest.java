@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimitedLogTest {
 
-  private final List<String> written = new ArrayList<>();
+  private final CollectingLogger logger = new CollectingLogger();
+  private final List<String> written = logger.messages();
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final RateLimitedLog log = new RateLimitedLog(new Collecting(), Duration.ofSeconds(60), now::get);
+  private final RateLimitedLog log = new RateLimitedLog(logger, Duration.ofSeconds(60), now::get);
 
   @Test
   void aKindIsWrittenOncePerIntervalThenWithTheCountLeftOut() {
@@ -34,28 +33,5 @@ class RateLimitedLogTest {
     log.log(Level.WARNING, "a", "three");
 
     assertEquals(List.of("one", "two"), written);
-  }
-
-  private final class Collecting implements System.Logger {
-
-    @Override
-    public String getName() {
-      return "test";
-    }
-
-    @Override
-    public boolean isLoggable(Level level) {
-      return true;
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-      written.add(message);
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      written.add(format);
-    }
   }
 }
