@@ -1,13 +1,12 @@
 package dev.scimgateway.scim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.tck.ProviderFixture;
+import dev.scimgateway.adapter.tck.Samples;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /** The conformance kit's fixtures for the adapter's Users and Groups over the SCIM simulator. */
@@ -26,7 +25,7 @@ final class ScimFixtures {
 
       @Override
       public ObjectNode newResource(String unique) {
-        return ScimRig.user(unique);
+        return Samples.user(unique);
       }
 
       @Override
@@ -52,22 +51,17 @@ final class ScimFixtures {
 
       @Override
       public ObjectNode newResource(String unique) {
-        ObjectNode group = ScimRig.JSON.createObjectNode().put("displayName", "Group " + unique);
-        group.putArray("members");
-        return group;
+        return Samples.group(unique);
       }
 
-      /** A new name each time: displayNames are unique upstream. */
       @Override
       public Assignment assignment() {
-        return new Assignment("displayName", TextNode.valueOf("Renamed " + UUID.randomUUID()));
+        return Samples.groupRename();
       }
 
       @Override
       public Optional<MultiValued> multiValued() {
-        return Optional.of(new MultiValued("members", () -> ScimRig.users(adapter)
-            .create(ScimRig.user("member" + UUID.randomUUID().toString().substring(0, 8)))
-            .map(created -> (JsonNode) ScimRig.JSON.createObjectNode().put("value", created.path("id").asText()))));
+        return Optional.of(Samples.members(ScimRig.users(adapter)));
       }
 
       @Override

@@ -91,13 +91,6 @@ final class ScimRig implements AutoCloseable {
     return adapter.provider(ResourceType.GROUP).orElseThrow();
   }
 
-  static ObjectNode user(String unique) {
-    ObjectNode user = JSON.createObjectNode().put("userName", unique + "@example.com").put("externalId", "ext-" + unique)
-        .put("active", true);
-    user.putObject("name").put("givenName", "Given").put("familyName", unique);
-    return user;
-  }
-
   static ObjectNode json(String text) {
     try {
       return (ObjectNode) JSON.readTree(text);
