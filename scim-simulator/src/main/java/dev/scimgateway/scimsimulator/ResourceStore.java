@@ -3,9 +3,11 @@ package dev.scimgateway.scimsimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.time.Instant;
@@ -57,15 +59,38 @@ final class ResourceStore {
 
   synchronized ObjectNode patch(String id, ObjectNode body) {
     ObjectNode current = stored(id);
-    GenericScimResource resource = new GenericScimResource(withoutServerAttributes(current));
+    ObjectNode resource = withoutServerAttributes(current);
     try {
-      ScimJson.MAPPER.treeToValue(body, PatchRequest.class).apply(resource);
+      for (PatchOperation operation : ScimJson.MAPPER.treeToValue(body, PatchRequest.class)) {
+        apply(operation, resource);
+      }
     } catch (ScimException e) {
       throw new ScimProblem(e.getScimError().getStatus(), e.getScimError().getScimType(), e.getMessage());
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new ScimProblem(400, "invalidSyntax", "Not a PatchOp request: " + e.getMessage());
     }
-    return store(id, current, resource.getObjectNode());
+    return store(id, current, resource);
+  }
+
+  /**
+   * As RFC 7644 §3.5.2.1 says, an {@code add} through a value filter to a value that exists replaces it, which
+   * the SDK refuses; and a {@code replace} through a filter that matches nothing adds.
+   */
+  private static void apply(PatchOperation operation, ObjectNode resource) throws ScimException {
+    boolean viaFilter = operation.getPath() != null && operation.getPath().toString().contains("[");
+    if (!viaFilter || operation.getOpType() == PatchOpType.REMOVE) {
+      operation.apply(resource);
+      return;
+    }
+    ObjectNode attempt = resource.deepCopy();
+    try {
+      operation.apply(attempt);
+    } catch (BadRequestException refused) {
+      attempt = resource.deepCopy();
+      (operation.getOpType() == PatchOpType.ADD ? PatchOperation.replace(operation.getPath(), operation.getJsonNode())
+          : PatchOperation.add(operation.getPath(), operation.getJsonNode())).apply(attempt);
+    }
+    resource.removeAll().setAll(attempt);
   }
 
   synchronized void delete(String id) {
