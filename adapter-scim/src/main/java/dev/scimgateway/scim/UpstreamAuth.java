@@ -22,9 +22,7 @@ record UpstreamAuth(String header, String value, String key) {
       throw new InvalidConfigException(auth.path() + ": is required: one of bearer, basic or header");
     }
     auth.requireOnlyKeys(Set.of("bearer", "basic", "header"));
-    long given = Set.of("bearer", "basic", "header").stream()
-        .filter(name -> auth.string(name).isPresent() || auth.section(name).isPresent()).count();
-    if (given != 1) {
+    if (auth.keys().size() != 1) {
       throw new InvalidConfigException(auth.path() + ": give exactly one of bearer, basic or header");
     }
     if (auth.section("basic").isPresent()) {

@@ -48,6 +48,7 @@ class DiscoveryTest {
           + " name.familyName, name.formatted, name.givenName, userName] (learned from /Schemas), filters"
           + " [externalId eq, userName eq] (learned from /ServiceProviderConfig), PATCH sent as operations (learned from"
           + " /ServiceProviderConfig), DELETE deletes"), String.join("\n", rig.log));
+      assertFalse(String.join("\n", rig.log).contains(ScimRig.TOKEN), "the credential is never logged");
       assertTrue(rig.log.stream().anyMatch(line -> line.startsWith("tenant plain: Group at /Groups: stores [displayName,"
           + " externalId, members] (learned from /Schemas)")), String.join("\n", rig.log));
     }
