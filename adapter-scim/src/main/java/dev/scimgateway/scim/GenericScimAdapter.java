@@ -44,7 +44,7 @@ final class GenericScimAdapter implements ScimAdapter {
         settings.auth().value(), settings.requestTimeout(), settings.maxQueue(), settings.maxWait(), settings.retry());
     this.client = new UpstreamClient(context.vertx(), tenant, endpoint, team, new ScimErrorTable(tenantKey, settings),
         context.telemetry());
-    this.safeCreate = new SafeCreate(context.vertx(), settings.retry(), "the resource upstream");
+    this.safeCreate = new SafeCreate(context.vertx(), settings.retry(), tenant, "the resource");
   }
 
   @Override

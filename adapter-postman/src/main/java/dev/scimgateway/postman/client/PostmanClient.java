@@ -8,7 +8,6 @@ import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.cluster.CreateGuard;
 import dev.scimgateway.adapter.support.cluster.SharedIdIndex;
-import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.adapter.support.upstream.UpstreamClient;
 import dev.scimgateway.adapter.support.upstream.UpstreamEndpoint;
@@ -129,13 +128,5 @@ public final class PostmanClient {
 
   public Future<Void> close() {
     return upstream.close();
-  }
-
-  /**
-   * {@link RetryPolicy#backoffMillis}, for the create that is sent again after an unknown outcome
-   * ({@code PostmanUsers}).
-   */
-  public static long backoffMillis(Duration initial, int attempt) {
-    return RetryPolicy.backoffMillis(initial, attempt);
   }
 }

@@ -16,9 +16,12 @@ import java.util.function.Supplier;
  *
  * @param vertx for the backoff timers
  * @param retry how often and how far apart creates are sent
- * @param what the resource and upstream for details, e.g. {@code "the User upstream"}
+ * @param tenant the tenant, for the log
+ * @param what the resource for the log and details, e.g. {@code the user}
  */
-public record SafeCreate(Vertx vertx, RetryPolicy retry, String what) {
+public record SafeCreate(Vertx vertx, RetryPolicy retry, String tenant, String what) {
+
+  private static final System.Logger LOG = System.getLogger(SafeCreate.class.getName());
 
   /**
    * Sends {@code create}, resolving unknown outcomes with {@code lookUp}; fails with a
@@ -47,6 +50,8 @@ public record SafeCreate(Vertx vertx, RetryPolicy retry, String what) {
 
   private <T> Future<T> afterUncertain(Supplier<Future<T>> create, Supplier<Future<Optional<T>>> lookUp, int attempt,
       UncertainOutcome uncertain) {
+    LOG.log(System.Logger.Level.INFO, "tenant " + tenant + ": the outcome of a create is unknown (" + uncertain.detail()
+        + "); looking " + what + " up before anything else");
     return lookUp.get().transform(found -> {
       if (found.failed()) {
         return Future.failedFuture(ScimFailure.badGateway(uncertain.detail() + " The gateway could not find out whether "
