@@ -2,9 +2,9 @@ package dev.scimgateway.scim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.tck.ProviderFixture;
+import dev.scimgateway.adapter.tck.ProviderFixture.Assignment;
 import dev.scimgateway.adapter.tck.Samples;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,57 +17,14 @@ final class ScimFixtures {
   static ProviderFixture users(Consumer<ObjectNode> settings) {
     ScimRig rig = new ScimRig();
     ScimAdapter adapter = rig.adapter("tck", settings);
-    return new ProviderFixture() {
-      @Override
-      public ResourceProvider provider() {
-        return ScimRig.users(adapter);
-      }
-
-      @Override
-      public ObjectNode newResource(String unique) {
-        return Samples.user(unique);
-      }
-
-      @Override
-      public Assignment assignment() {
-        return new Assignment("name.givenName", TextNode.valueOf("Renamed"));
-      }
-
-      @Override
-      public void close() {
-        rig.close();
-      }
-    };
+    return ProviderFixture.of(ScimRig.users(adapter), Samples::user,
+        () -> new Assignment("name.givenName", TextNode.valueOf("Renamed")), Optional.empty(), rig::close);
   }
 
   static ProviderFixture groups(Consumer<ObjectNode> settings) {
     ScimRig rig = new ScimRig();
     ScimAdapter adapter = rig.adapter("tck", settings);
-    return new ProviderFixture() {
-      @Override
-      public ResourceProvider provider() {
-        return ScimRig.groups(adapter);
-      }
-
-      @Override
-      public ObjectNode newResource(String unique) {
-        return Samples.group(unique);
-      }
-
-      @Override
-      public Assignment assignment() {
-        return Samples.groupRename();
-      }
-
-      @Override
-      public Optional<MultiValued> multiValued() {
-        return Optional.of(Samples.members(ScimRig.users(adapter)));
-      }
-
-      @Override
-      public void close() {
-        rig.close();
-      }
-    };
+    return ProviderFixture.of(ScimRig.groups(adapter), Samples::group, Samples::groupRename,
+        Optional.of(Samples.members(ScimRig.users(adapter))), rig::close);
   }
 }

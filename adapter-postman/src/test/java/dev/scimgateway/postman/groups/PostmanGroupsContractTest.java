@@ -1,7 +1,5 @@
 package dev.scimgateway.postman.groups;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.tck.ProviderFixture;
 import dev.scimgateway.adapter.tck.ResourceProviderContract;
@@ -22,31 +20,7 @@ class PostmanGroupsContractTest extends ResourceProviderContract {
         .put("reads", 100_000).put("writes", 100_000));
     PostmanGroups groups = GroupRig.groups(adapter);
     PostmanUsers users = AdapterRig.users(adapter);
-    return new ProviderFixture() {
-      @Override
-      public ResourceProvider provider() {
-        return groups;
-      }
-
-      @Override
-      public ObjectNode newResource(String unique) {
-        return Samples.group(unique);
-      }
-
-      @Override
-      public Assignment assignment() {
-        return Samples.groupRename();
-      }
-
-      @Override
-      public Optional<MultiValued> multiValued() {
-        return Optional.of(Samples.members(users));
-      }
-
-      @Override
-      public void close() {
-        rig.close();
-      }
-    };
+    return ProviderFixture.of(groups, Samples::group, Samples::groupRename, Optional.of(Samples.members(users)),
+        rig::close);
   }
 }
