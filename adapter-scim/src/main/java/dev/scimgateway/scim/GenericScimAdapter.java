@@ -41,7 +41,8 @@ final class GenericScimAdapter implements ScimAdapter {
     this.team = teams.join(context.vertx(), tenant, TeamKey.of(settings.base(), settings.auth().value()),
         settings.budget(), tenantKey + ".rateLimit", context.cluster());
     UpstreamEndpoint endpoint = new UpstreamEndpoint("The SCIM upstream", settings.base(), settings.auth().header(),
-        settings.auth().value(), settings.requestTimeout(), settings.maxQueue(), settings.maxWait(), settings.retry());
+        settings.auth().value(), settings.requestTimeout(), settings.maxQueue(), settings.maxWait(), settings.retry(),
+        "application/scim+json, application/json");
     this.client = new UpstreamClient(context.vertx(), tenant, endpoint, team, new ScimErrorTable(tenantKey, settings),
         context.telemetry());
     this.safeCreate = new SafeCreate(context.vertx(), settings.retry(), tenant, "the resource");

@@ -149,6 +149,19 @@ class ScimUpstreamEndToEndTest {
     assertFalse(conflict.body().contains(UPSTREAM_TOKEN));
   }
 
+  @Test
+  void discoveryShowsWhatTheUpstreamServesAndStores() {
+    var types = call(HttpMethod.GET, "/ResourceTypes", null);
+    var userSchema = call(HttpMethod.GET, "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null);
+
+    assertEquals(200, types.status(), types.body());
+    assertTrue(types.body().contains("\"/Users\"") && types.body().contains("\"/Groups\""), types.body());
+    assertEquals(200, userSchema.status(), userSchema.body());
+    assertTrue(userSchema.body().contains("\"emails\""), "stored upstream: " + userSchema.body());
+    assertFalse(userSchema.body().contains("\"locale\""), "not in the upstream's schema: " + userSchema.body());
+    assertEquals(List.of(), simulator.calls(), "answered from what was learned at start-up");
+  }
+
   private GatewayHarness.Response call(HttpMethod method, String path, String body) {
     return rig.call(gateway, TENANT, method, path, body == null ? null : new JsonObject(body));
   }

@@ -153,7 +153,7 @@ final class ScimRoutes {
     }
     int startIndex = Math.max(1, number(request, "startIndex", 1));
     int count = Math.min(Discovery.MAX_RESULTS, Math.max(0, number(request, "count", Discovery.MAX_RESULTS)));
-    boolean withoutMembers = String.valueOf(request.getParam("excludedAttributes")).toLowerCase().contains("members");
+    boolean withoutMembers = String.valueOf(request.getParam("excludedAttributes")).toLowerCase(java.util.Locale.ROOT).contains("members");
     List<ObjectNode> found = store.find(filter);
     List<ObjectNode> page = found.subList(Math.min(found.size(), startIndex - 1),
         Math.min(found.size(), startIndex - 1 + count));

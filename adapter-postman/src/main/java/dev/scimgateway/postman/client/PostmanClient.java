@@ -65,7 +65,7 @@ public final class PostmanClient {
         settings.rateLimit().budgetLimits(), "tenants." + tenant + ".postman.rateLimit", cluster);
     UpstreamEndpoint endpoint = new UpstreamEndpoint("Postman", settings.base(), HttpHeaders.AUTHORIZATION.toString(),
         settings.apiKey(), settings.requestTimeout(), settings.rateLimit().maxQueue(), settings.rateLimit().maxWait(),
-        settings.retry().policy());
+        settings.retry().policy(), "application/json");
     this.upstream = new UpstreamClient(vertx, tenant, endpoint, team, new PostmanErrorTranslator(tenant, settings),
         telemetry);
     this.creates = team.redis()

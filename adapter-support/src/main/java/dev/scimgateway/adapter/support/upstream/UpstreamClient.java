@@ -251,7 +251,7 @@ public final class UpstreamClient {
   private HttpRequest<Buffer> request(UpstreamCall call) {
     HttpRequest<Buffer> request = client.requestAbs(call.method(), endpoint.base() + call.path())
         .putHeader(endpoint.credentialHeader(), endpoint.credential())
-        .putHeader(HttpHeaders.ACCEPT.toString(), "application/scim+json, application/json")
+        .putHeader(HttpHeaders.ACCEPT.toString(), endpoint.mediaType())
         .timeout(endpoint.requestTimeout().toMillis());
     if (call.body() != null) {
       request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");

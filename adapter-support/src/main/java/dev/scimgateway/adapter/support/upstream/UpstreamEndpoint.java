@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param maxQueue how many of the tenant's calls may wait for each of the two budgets
  * @param maxWait the longest one call waits for the budget before the IdP gets 429
  * @param retry how idempotent calls are retried
+ * @param mediaType sent as {@code Accept}, e.g. {@code application/scim+json}; bodies go as {@code application/json}
  */
 public record UpstreamEndpoint(String upstream, String base, String credentialHeader, String credential,
-    Duration requestTimeout, int maxQueue, Duration maxWait, RetryPolicy retry) {
+    Duration requestTimeout, int maxQueue, Duration maxWait, RetryPolicy retry, String mediaType) {
 
   public UpstreamEndpoint {
     Objects.requireNonNull(upstream, "upstream");
@@ -27,6 +28,7 @@ public record UpstreamEndpoint(String upstream, String base, String credentialHe
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(maxWait, "maxWait");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(mediaType, "mediaType");
   }
 
   @Override
