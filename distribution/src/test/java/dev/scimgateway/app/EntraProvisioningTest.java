@@ -54,12 +54,7 @@ class EntraProvisioningTest {
     // Look-up by the matching attribute, then create with Entra's body.
     assertEquals(0, entra(HttpMethod.GET, harness.usersPath() + "?filter=userName+eq+%22jdoe%40contoso.com%22", null)
         .json().getInteger("totalResults"));
-    var created = entra(HttpMethod.POST, harness.usersPath(), """
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-         "externalId":"jdoe","userName":"jdoe@contoso.com","active":true,"displayName":"Jane Doe",
-         "emails":[{"primary":true,"type":"work","value":"jdoe@contoso.com"}],"meta":{"resourceType":"User"},
-         "name":{"formatted":"Jane Doe","familyName":"Doe","givenName":"Jane"},"roles":[],
-         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Sales","manager":{"value":"m-1"}}}""");
+    var created = entra(HttpMethod.POST, harness.usersPath(), IdpRequests.ENTRA_CREATE_JDOE);
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
 
@@ -69,12 +64,7 @@ class EntraProvisioningTest {
 
     // One operation per changed attribute, capitalised, with a string boolean.
     harness.simulator.clearRequests();
-    var updated = entra(HttpMethod.PATCH, harness.usersPath() + "/" + id, """
-        {"schemas":["%s"],"Operations":[
-          {"op":"Replace","path":"name.givenName","value":"Janet"},
-          {"op":"Add","path":"emails[type eq \\"work\\"].value","value":"janet@contoso.com"},
-          {"op":"Replace","path":"displayName","value":"Janet Doe"},
-          {"op":"Replace","path":"active","value":"True"}]}""".formatted(PATCH_OP));
+    var updated = entra(HttpMethod.PATCH, harness.usersPath() + "/" + id, IdpRequests.ENTRA_UPDATE_JDOE);
     assertEquals(200, updated.status(), updated.body());
     assertEquals("Janet", updated.json().getJsonObject("name").getString("givenName"));
     assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}"), harness.upstreamCalls(),
@@ -90,8 +80,7 @@ class EntraProvisioningTest {
     assertEquals(List.of(), harness.upstreamCalls());
 
     // Disable on unassignment, then re-enable.
-    var disabled = entra(HttpMethod.PATCH, harness.usersPath() + "/" + id,
-        "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+    var disabled = entra(HttpMethod.PATCH, harness.usersPath() + "/" + id, IdpRequests.entraActive("False"));
     assertEquals(200, disabled.status(), disabled.body());
     assertEquals(false, disabled.json().getBoolean("active"));
     assertEquals(false, harness.simulator.users().get(0).getBoolean("active"));

@@ -55,9 +55,7 @@ class GroupsEntraProvisioningTest {
 
     // Create with an externalId and no members: Postman gets the name only (it keeps no externalId).
     harness.simulator.clearRequests();
-    var created = entra(HttpMethod.POST, harness.groupsPath(), """
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"externalId":"%s","displayName":"Sales","members":[]}"""
-        .formatted(UUID.randomUUID()));
+    var created = entra(HttpMethod.POST, harness.groupsPath(), IdpRequests.entraGroupCreate("Sales", UUID.randomUUID().toString()));
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
     assertEquals(List.of("POST /Groups"), harness.upstreamCalls());
@@ -67,10 +65,8 @@ class GroupsEntraProvisioningTest {
 
     // Add a batch of members with "$ref": null: one PATCH naming exactly them.
     harness.simulator.clearRequests();
-    var added = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id, """
-        {"schemas":["%s"],"Operations":[{"op":"Add","path":"members","value":[
-          {"$ref":null,"value":"%s"},{"$ref":null,"value":"%s"},{"$ref":null,"value":"%s"}]}]}"""
-        .formatted(PATCH_OP, users.get(0), users.get(1), users.get(2)));
+    var added = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id,
+        IdpRequests.entraAddMembers(users.get(0), users.get(1), users.get(2)));
     assertEquals(200, added.status(), added.body());
     assertEquals(List.of("PATCH /Groups/{id}"), harness.upstreamCalls());
     assertEquals(new JsonObject("""
@@ -80,9 +76,7 @@ class GroupsEntraProvisioningTest {
 
     // Remove two in Entra's older shape (a value list): one PATCH with one removal each, not "remove all".
     harness.simulator.clearRequests();
-    var removed = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id, """
-        {"schemas":["%s"],"Operations":[{"op":"Remove","path":"members","value":[
-          {"$ref":null,"value":"%s"},{"$ref":null,"value":"%s"}]}]}""".formatted(PATCH_OP, users.get(0), users.get(1)));
+    var removed = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id, IdpRequests.entraRemoveMembers(users.get(0), users.get(1)));
     assertEquals(200, removed.status(), removed.body());
     assertEquals(List.of("PATCH /Groups/{id}"), harness.upstreamCalls());
     assertEquals(new JsonObject("""
@@ -101,8 +95,7 @@ class GroupsEntraProvisioningTest {
 
     // Replace displayName: one PATCH; Postman's members: null never reaches Entra as "no members".
     harness.simulator.clearRequests();
-    var renamed = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id, """
-        {"schemas":["%s"],"Operations":[{"op":"Replace","path":"displayName","value":"Sales EMEA"}]}""".formatted(PATCH_OP));
+    var renamed = entra(HttpMethod.PATCH, harness.groupsPath() + "/" + id, IdpRequests.entraRename("Sales EMEA"));
     assertEquals(200, renamed.status(), renamed.body());
     assertEquals("Sales EMEA", renamed.json().getString("displayName"));
     assertFalse(renamed.json().containsKey("members"));

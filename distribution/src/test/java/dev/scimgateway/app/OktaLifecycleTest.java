@@ -18,7 +18,7 @@ class OktaLifecycleTest {
 
   private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-  private static final String LOOKUP = "?filter=userName%20eq%20%22jane.doe%40example.com%22&startIndex=1&count=100";
+  private static final String LOOKUP = IdpRequests.OKTA_LOOKUP_JANE;
 
   private GatewayHarness harness;
 
@@ -43,11 +43,7 @@ class OktaLifecycleTest {
     assertEquals(0, lookup.json().getJsonArray("Resources").size());
 
     // 2. Okta creates it with its full body.
-    var created = harness.post(harness.usersPath(), new JsonObject("""
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"jane.doe@example.com",
-         "name":{"givenName":"Jane","familyName":"Doe"},
-         "emails":[{"primary":true,"value":"jane.doe@example.com","type":"work"}],
-         "displayName":"Jane Doe","locale":"en-US","externalId":"00u1abcd","groups":[],"active":true}"""));
+    var created = harness.post(harness.usersPath(), new JsonObject(IdpRequests.OKTA_CREATE_JANE));
     assertEquals(201, created.status(), created.body());
     JsonObject user = created.json();
     String id = user.getString("id");
@@ -71,18 +67,12 @@ class OktaLifecycleTest {
     assertEquals("Jane", read.json().getJsonObject("name").getString("givenName"));
 
     // 4. Okta pushes a profile update with PUT.
-    var updated = harness.put(harness.usersPath() + "/" + id, new JsonObject("""
-        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"%s","userName":"jane.doe@example.com",
-         "name":{"givenName":"Janet","familyName":"Doe"},
-         "emails":[{"primary":true,"value":"jane.doe@example.com","type":"work"}],
-         "displayName":"Janet Doe","locale":"en-US","externalId":"00u1abcd","groups":[],"active":true}""".formatted(id)));
+    var updated = harness.put(harness.usersPath() + "/" + id, new JsonObject(IdpRequests.oktaProfileUpdate(id)));
     assertEquals(200, updated.status(), updated.body());
     assertEquals("Janet", updated.json().getJsonObject("name").getString("givenName"));
 
     // 5. Okta deactivates it: a PATCH with no path and the attributes in a value object.
-    var deactivated = harness.patch(harness.usersPath() + "/" + id, new JsonObject("""
-        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-         "Operations":[{"op":"replace","value":{"active":false}}]}"""));
+    var deactivated = harness.patch(harness.usersPath() + "/" + id, new JsonObject(IdpRequests.OKTA_DEACTIVATE));
     assertEquals(200, deactivated.status(), deactivated.body());
     assertEquals(false, deactivated.json().getBoolean("active"));
     assertEquals("Janet", deactivated.json().getJsonObject("name").getString("givenName"));

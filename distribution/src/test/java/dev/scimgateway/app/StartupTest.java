@@ -54,7 +54,7 @@ class StartupTest {
         Arguments.of("unknown top-level key", "servr:\n  port: 1\n" + VALID_TENANT, "servr: unknown key"),
         Arguments.of("port out of range", "server:\n  port: 70000\n" + VALID_TENANT, "server.port: must be between 0 and 65535"),
         Arguments.of("unknown adapter", VALID_TENANT.replace("adapter: postman", "adapter: salesforce"),
-            "tenants.acme.adapter: unknown adapter 'salesforce' (available: postman)"),
+            "tenants.acme.adapter: unknown adapter 'salesforce' (available: postman, scim)"),
         Arguments.of("missing adapter", VALID_TENANT.replace("adapter: postman", ""), "tenants.acme.adapter: is required"),
         Arguments.of("missing token", VALID_TENANT.replace("token: \"${ACME_SCIM_TOKEN}\"", ""), "tenants.acme.token: is required"),
         Arguments.of("unset environment variable", VALID_TENANT.replace("ACME_SCIM_TOKEN", "NOT_SET_ANYWHERE"),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +64,13 @@ public final class ConfigSection {
     return new ConfigSection(keyPath(key), node.path(key));
   }
 
+  /** The keys of this section, in the order written. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return List.copyOf(keys);
+  }
+
   /** The nested sections of this one, by key, in the order written. */
   public Map<String, ConfigSection> sections() {
     Map<String, ConfigSection> sections = new LinkedHashMap<>();
@@ -79,6 +88,25 @@ public final class ConfigSection {
       throw invalid(key, "must be a single value, not a list or mapping");
     }
     return Optional.of(value.asText());
+  }
+
+  /** A list of single values as strings, e.g. {@code [User, Group]}, or empty when absent. */
+  public Optional<List<String>> strings(String key) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isArray()) {
+      throw invalid(key, "must be a list, e.g. [a, b]");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (!element.isValueNode() || element.isNull() || element.asText().isBlank()) {
+        throw invalid(key, "must be a list of non-empty single values");
+      }
+      values.add(element.asText());
+    }
+    return Optional.of(List.copyOf(values));
   }
 
   /** A string value that must be present and non-blank. */

@@ -48,6 +48,18 @@ class ConfigSectionTest {
   }
 
   @Test
+  void stringsReadsAListAndRefusesAnythingElseNamingTheKey() {
+    ConfigSection section = section("{\"types\":[\"User\",\"Group\"],\"one\":\"User\",\"holes\":[\"\"]}");
+
+    assertEquals(Optional.of(List.of("User", "Group")), section.strings("types"));
+    assertEquals(Optional.empty(), section.strings("absent"));
+    assertEquals(List.of("types", "one", "holes"), section.keys());
+    assertEquals("tenants.acme.postman.one: must be a list, e.g. [a, b]", message(() -> section.strings("one")));
+    assertEquals("tenants.acme.postman.holes: must be a list of non-empty single values",
+        message(() -> section.strings("holes")));
+  }
+
+  @Test
   void stringOfAListOrMappingNamesTheFullKey() {
     ConfigSection s = section("{\"list\":[1,2],\"map\":{\"x\":1}}");
 

@@ -6,6 +6,7 @@ import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.budget.RequestBudget;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
+import dev.scimgateway.adapter.support.upstream.UpstreamErrors;
 import dev.scimgateway.postman.PostmanSettings;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,7 +35,7 @@ import javax.net.ssl.SSLException;
  * {@code Retry-After}, see {@link #rateLimited}), and 5xx/timeouts/connection failures on reads, PUT
  * and PATCH, which the client retries before they come here.
  */
-final class PostmanErrorTranslator {
+final class PostmanErrorTranslator implements UpstreamErrors {
 
   /** What every detail taken from Postman starts with. */
   static final String PREFIX = "Postman: ";
@@ -139,9 +140,11 @@ final class PostmanErrorTranslator {
       row(Set.of(400), "team doesn't exist", 400, null, Text.POSTMAN, null));
 
   private final String tenant;
+  private final PostmanSettings settings;
 
-  PostmanErrorTranslator(String tenant) {
+  PostmanErrorTranslator(String tenant, PostmanSettings settings) {
     this.tenant = tenant;
+    this.settings = settings;
   }
 
   /** The error for a non-2xx answer other than 429, after a single attempt. */
@@ -150,7 +153,8 @@ final class PostmanErrorTranslator {
   }
 
   /** The error for a non-2xx answer other than 429; {@code attempts} is how many were made. */
-  ScimFailure translate(UpstreamCall call, int status, String body, int attempts) {
+  @Override
+  public ScimFailure translate(UpstreamCall call, int status, String body, int attempts) {
     UpstreamError error = UpstreamError.parse(body);
     String normalized = error.detail() == null ? "" : normalize(error.detail());
     boolean groupCall = isGroupCall(call);
@@ -164,19 +168,20 @@ final class PostmanErrorTranslator {
     }
     String tries = attempts > 1 ? " (" + attempts + " attempts)" : "";
     if (status == 404) {
-      return ScimFailure.badGateway("Postman answered " + call.method() + " " + pathTemplate(call)
+      return ScimFailure.badGateway("Postman answered " + call.method() + " " + template(call)
           + " with HTTP 404 but not with a SCIM error" + (error.detail() == null ? "" : " (" + error.detail() + ")")
           + ": no such endpoint; check tenants." + tenant + ".postman.baseUrl." + tries);
     }
     if (status >= 500 || status < 400) {
-      return ScimFailure.badGateway("Postman failed on " + call.method() + " " + pathTemplate(call) + " with HTTP "
+      return ScimFailure.badGateway("Postman failed on " + call.method() + " " + template(call) + " with HTTP "
           + status + (error.detail() == null ? "" : ": " + error.detail()) + tries);
     }
     return new ScimFailure(status, null, postman(error, status));
   }
 
   /** A 429 the gateway could not absorb within the request's wait bound. */
-  ScimFailure rateLimited(UpstreamCall call, String body, int retryAfterSeconds) {
+  @Override
+  public ScimFailure rateLimited(UpstreamCall call, String body, int retryAfterSeconds) {
     UpstreamError error = UpstreamError.parse(body);
     return ScimFailure.tooManyRequests(postman(error, 429) + " (Postman counted more requests for this team than the"
         + " gateway sent: another client shares the team's budget, or tenants." + tenant + ".postman.rateLimit is above"
@@ -185,21 +190,19 @@ final class PostmanErrorTranslator {
   }
 
   /** The gateway's own budget refused the request. */
-  ScimFailure budgetExceeded(UpstreamCall call, RequestBudget.BudgetExceededException refusal) {
+  @Override
+  public ScimFailure budgetExceeded(UpstreamCall call, RequestBudget.BudgetExceededException refusal) {
     int seconds = refusal.retryAfterSeconds();
     return ScimFailure.tooManyRequests("The gateway is holding requests to stay within Postman's request budget for"
         + " this tenant's Postman team: " + refusal.getMessage() + ". Retry in " + seconds + " s.", seconds);
   }
 
-  ScimFailure connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings) {
-    return connectionFailure(call, failure, settings, 1);
-  }
-
   /** The error for a request that got no answer; {@code attempts} is how many were made. */
-  ScimFailure connectionFailure(UpstreamCall call, Throwable failure, PostmanSettings settings, int attempts) {
+  @Override
+  public ScimFailure connectionFailure(UpstreamCall call, Throwable failure, int attempts) {
     String tries = attempts > 1 ? ", " + attempts + " attempts" : "";
     if (failure instanceof TimeoutException) {
-      return ScimFailure.badGateway("Postman did not answer " + call.method() + " " + pathTemplate(call)
+      return ScimFailure.badGateway("Postman did not answer " + call.method() + " " + template(call)
           + " within " + settings.requestTimeout().toMillis() + " ms (tenant " + tenant + tries + ").");
     }
     String cause;
@@ -213,7 +216,7 @@ final class PostmanErrorTranslator {
       cause = failure.getClass().getSimpleName();
     }
     return ScimFailure.badGateway("Could not reach Postman at " + settings.baseUrl().getHost() + " for tenant "
-        + tenant + " on " + call.method() + " " + pathTemplate(call) + " (" + cause + tries + ").");
+        + tenant + " on " + call.method() + " " + template(call) + " (" + cause + tries + ").");
   }
 
   private String text(Row row, UpstreamCall call, int status, UpstreamError error) {
@@ -324,7 +327,12 @@ final class PostmanErrorTranslator {
     return detail.replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
   }
 
-  static String pathTemplate(UpstreamCall call) {
+  @Override
+  public String pathTemplate(UpstreamCall call) {
+    return template(call);
+  }
+
+  static String template(UpstreamCall call) {
     if (call.path().startsWith("/Users/")) {
       return "/Users/{id}";
     }

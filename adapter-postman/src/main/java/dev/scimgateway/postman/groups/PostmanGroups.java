@@ -14,6 +14,7 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
@@ -65,6 +66,7 @@ public final class PostmanGroups implements ResourceProvider {
   private final GroupIndex index;
   private final Predicate<String> knownUser;
   private final int maxMembersPerRequest;
+  private final SafeCreate safeCreate;
 
   /**
    * @param knownUser whether Postman has returned a user with this id to the tenant, to name the likely
@@ -75,6 +77,7 @@ public final class PostmanGroups implements ResourceProvider {
     this.knownUser = knownUser;
     this.index = new GroupIndex(client.settings().idCache().maxSize());
     this.maxMembersPerRequest = client.settings().groups().maxMembersPerRequest();
+    this.safeCreate = new SafeCreate(client.vertx(), client.settings().retry().policy(), client.tenant(), "the group");
   }
 
   @Override
@@ -104,7 +107,7 @@ public final class PostmanGroups implements ResourceProvider {
     }
     List<String> first = members.subList(0, Math.min(members.size(), maxMembersPerRequest));
     List<String> rest = members.subList(first.size(), members.size());
-    Future<ObjectNode> created = post(PostmanGroupBodies.create(displayName, first), displayName, first, 1, false);
+    Future<ObjectNode> created = post(PostmanGroupBodies.create(displayName, first), displayName, first);
     if (rest.isEmpty()) {
       return UncertainOutcome.reportedAsScimFailure(created);
     }
@@ -115,45 +118,11 @@ public final class PostmanGroups implements ResourceProvider {
     });
   }
 
-  /**
-   * The POST, never blindly re-sent: when its outcome is unknown (timeout, dropped connection, 5xx) the
-   * group is looked up by its exact name; if Postman has it, it is the answer, else the POST is sent again
-   * (up to {@code retry.maxAttempts} in all). A 409 on such a repeat is the earlier attempt's success.
-   */
-  private Future<ObjectNode> post(ObjectNode body, String displayName, List<String> members, int attempt,
-      boolean earlierUncertain) {
-    return client.call(UpstreamCall.send(HttpMethod.POST, "/Groups", body))
-        .map(this::learned)
-        .recover(failure -> {
-          if (failure instanceof UncertainOutcome uncertain) {
-            return afterUncertainCreate(body, displayName, members, attempt, uncertain);
-          }
-          if (isStatus(failure, 409) && earlierUncertain) {
-            return exactDisplayName(displayName).transform(found -> found.succeeded() && !found.result().isEmpty()
-                ? Future.succeededFuture(found.result().get(0))
-                : Future.failedFuture(failure));
-          }
-          return Future.failedFuture(explainRefusedMembers(failure, members));
-        });
-  }
-
-  private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String displayName, List<String> members, int attempt,
-      UncertainOutcome uncertain) {
-    return exactDisplayName(displayName).transform(found -> {
-      if (found.failed()) {
-        return Future.failedFuture(ScimFailure.badGateway(uncertain.detail() + " The gateway could not find out whether"
-            + " Postman created the group; look it up by displayName before retrying."));
-      }
-      if (!found.result().isEmpty()) {
-        return Future.succeededFuture(found.result().get(0));
-      }
-      if (attempt >= client.settings().retry().maxAttempts()) {
-        return Future.failedFuture(uncertain);
-      }
-      long backoff = PostmanClient.backoffMillis(client.settings().retry().initialBackoff(), attempt);
-      return client.vertx().timer(Math.max(1, backoff))
-          .compose(ignored -> post(body, displayName, members, attempt + 1, true));
-    });
+  /** The POST, never blindly re-sent (see {@link SafeCreate}): found again by its exact name. */
+  private Future<ObjectNode> post(ObjectNode body, String displayName, List<String> members) {
+    return safeCreate.send(() -> client.call(UpstreamCall.send(HttpMethod.POST, "/Groups", body)).map(this::learned),
+            () -> exactDisplayName(displayName).map(found -> found.stream().findFirst()))
+        .recover(failure -> Future.failedFuture(explainRefusedMembers(failure, members)));
   }
 
   private Future<ObjectNode> deleteAfterFailedCreate(String id, int sent, int total, Throwable failure) {

@@ -13,6 +13,7 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
@@ -90,6 +91,7 @@ public final class PostmanUsers implements ResourceProvider {
   private final UserIndex index;
   private final UserScan scan;
   private final RecentUsers recent;
+  private final SafeCreate safeCreate;
 
   public PostmanUsers(PostmanClient client) {
     this.client = client;
@@ -97,6 +99,7 @@ public final class PostmanUsers implements ResourceProvider {
     this.index = new UserIndex(client.settings().idCache().maxSize());
     this.scan = new UserScan(this::page, index);
     this.recent = new RecentUsers(client.settings().idCache().recentUsers());
+    this.safeCreate = new SafeCreate(vertx, client.settings().retry().policy(), client.tenant(), "the user");
   }
 
   @Override
@@ -150,50 +153,19 @@ public final class PostmanUsers implements ResourceProvider {
     String userName = body.path("userName").asText();
     // Two replicas given the same create at once: one POST, the other answers with its user.
     return UncertainOutcome.reportedAsScimFailure(client.creates().once(userName.toLowerCase(Locale.ROOT),
-        () -> create(body, userName, 1, false),
+        () -> create(body, userName),
         id -> read(id).map(Optional::of).recover(gone -> isStatus(gone, 404)
             ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
         user -> user.path("id").asText()));
   }
 
-  private Future<ObjectNode> create(ObjectNode body, String userName, int attempt, boolean earlierUncertain) {
-    return client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body))
-        .map(this::learned)
-        .recover(failure -> {
-          if (failure instanceof UncertainOutcome uncertain) {
-            return afterUncertainCreate(body, userName, attempt, uncertain);
-          }
-          if (isStatus(failure, 409) && earlierUncertain) {
-            return findByUserName(userName)
-                .transform(found -> found.succeeded() && found.result().isPresent()
-                    ? Future.succeededFuture(found.result().get())
-                    : Future.failedFuture(failure));
-          }
-          if (isStatus(failure, 409)) {
-            return explainConflict(userName, (ScimFailure) failure);
-          }
-          return Future.failedFuture(failure);
-        });
-  }
-
-  /** Did the create go through? Answer with the user if so, send it again if not. */
-  private Future<ObjectNode> afterUncertainCreate(ObjectNode body, String userName, int attempt,
-      UncertainOutcome uncertain) {
-    LOG.log(Level.INFO, "tenant " + client.tenant() + ": the outcome of a create is unknown (" + uncertain.detail()
-        + "); looking the user up before anything else");
-    return findByUserName(userName).transform(found -> {
-      if (found.failed()) {
-        return Future.failedFuture(ScimFailure.badGateway(uncertain.detail()
-            + " The gateway could not find out whether Postman created the user; look the user up before retrying."));
-      }
-      if (found.result().isPresent()) {
-        return Future.succeededFuture(found.result().get());
-      }
-      if (attempt >= client.settings().retry().maxAttempts()) {
-        return Future.failedFuture(uncertain);
-      }
-      return delay(PostmanClient.backoffMillis(client.settings().retry().initialBackoff(), attempt)).compose(ignored -> create(body, userName, attempt + 1, true));
-    });
+  /** The POST, never blindly re-sent (see {@link SafeCreate}); a 409 names the user Postman has. */
+  private Future<ObjectNode> create(ObjectNode body, String userName) {
+    return safeCreate.send(() -> client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body)).map(this::learned),
+            () -> findByUserName(userName))
+        .recover(failure -> isStatus(failure, 409)
+            ? explainConflict(userName, (ScimFailure) failure)
+            : Future.failedFuture(failure));
   }
 
   /**
@@ -452,10 +424,6 @@ public final class PostmanUsers implements ResourceProvider {
     int startIndex = answer.path("startIndex").asInt(1);
     int total = answer.path("totalResults").asInt(users.size());
     return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));
-  }
-
-  private Future<Void> delay(long millis) {
-    return vertx.timer(Math.max(1, millis)).mapEmpty();
   }
 
   private Executor executor() {

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** {@link ResourceChange}s as the gateway builds them for PATCHes, for the kit's modify contracts. */
-final class Changes {
+/** {@link ResourceChange}s as the gateway builds them for PATCHes, for the kit's modify contracts and adapters' own tests. */
+public final class Changes {
 
   private Changes() {}
 
   /** {@code replace path value}: the operations decide the new value. */
-  static ResourceChange assign(ResourceProvider provider, String id, String path, JsonNode value) {
+  public static ResourceChange assign(ResourceProvider provider, String id, String path, JsonNode value) {
     return new ResourceChange(
         List.of(new PatchOperation(PatchOperation.Op.REPLACE, Optional.of(path), value)),
         Set.of(path), Map.of(path, value), Map.of(),
@@ -30,7 +30,7 @@ final class Changes {
   }
 
   /** {@code add attribute [value]} or {@code remove attribute[value eq "…"]}. */
-  static ResourceChange addOrRemove(ResourceProvider provider, String id, String attribute, JsonNode value, boolean add) {
+  public static ResourceChange addOrRemove(ResourceProvider provider, String id, String attribute, JsonNode value, boolean add) {
     JsonNode identity = value.path("value");
     PatchOperation operation = add
         ? new PatchOperation(PatchOperation.Op.ADD, Optional.of(attribute), JsonNodeFactory.instance.arrayNode().add(value))

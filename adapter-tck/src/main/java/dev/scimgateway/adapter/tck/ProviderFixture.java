@@ -41,6 +41,40 @@ public interface ProviderFixture extends AutoCloseable {
   void close();
 
   /**
+   * A fixture made of its parts, e.g. {@code ProviderFixture.of(groups, Samples::group, Samples::groupRename,
+   * Optional.of(Samples.members(users)), rig::close)}.
+   */
+  static ProviderFixture of(ResourceProvider provider, java.util.function.Function<String, ObjectNode> newResource,
+      java.util.function.Supplier<Assignment> assignment, Optional<MultiValued> multiValued, Runnable close) {
+    return new ProviderFixture() {
+      @Override
+      public ResourceProvider provider() {
+        return provider;
+      }
+
+      @Override
+      public ObjectNode newResource(String unique) {
+        return newResource.apply(unique);
+      }
+
+      @Override
+      public Assignment assignment() {
+        return assignment.get();
+      }
+
+      @Override
+      public Optional<MultiValued> multiValued() {
+        return multiValued;
+      }
+
+      @Override
+      public void close() {
+        close.run();
+      }
+    };
+  }
+
+  /**
    * @param path a dotted attribute path, e.g. {@code name.givenName}
    * @param value the value to set
    */

@@ -3,6 +3,10 @@ package dev.scimgateway.adapter.tck;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimgateway.adapter.api.ResourceProvider;
+import java.util.UUID;
 
 /** Sample resources for {@link ProviderFixture}s of the core resource types. */
 public final class Samples {
@@ -20,5 +24,24 @@ public final class Samples {
   /** Deactivating a user made by {@link #user}. */
   public static ProviderFixture.Assignment deactivation() {
     return new ProviderFixture.Assignment("active", BooleanNode.FALSE);
+  }
+
+  /** An RFC 7643 Group named {@code Group <unique>}, without members. */
+  public static ObjectNode group(String unique) {
+    ObjectNode group = JsonNodeFactory.instance.objectNode().put("displayName", "Group " + unique);
+    group.putArray("members");
+    return group;
+  }
+
+  /** Renaming a group, to a new name each time (upstreams keep displayNames unique). */
+  public static ProviderFixture.Assignment groupRename() {
+    return new ProviderFixture.Assignment("displayName", TextNode.valueOf("Renamed " + UUID.randomUUID()));
+  }
+
+  /** A group's {@code members}, each a new {@link #user} created through {@code users}. */
+  public static ProviderFixture.MultiValued members(ResourceProvider users) {
+    return new ProviderFixture.MultiValued("members", () -> users
+        .create(user("member" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)))
+        .map(created -> (JsonNode) JsonNodeFactory.instance.objectNode().put("value", created.path("id").asText())));
   }
 }

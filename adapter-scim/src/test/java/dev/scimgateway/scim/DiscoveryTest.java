@@ -1,0 +1,122 @@
+package dev.scimgateway.scim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimgateway.adapter.api.FilterOperator;
+import dev.scimgateway.adapter.api.ResourceCapabilities;
+import dev.scimgateway.adapter.api.ResourceCapabilities.Filterable;
+import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ResourceType;
+import dev.scimgateway.adapter.api.ScimAdapter;
+import dev.scimgateway.adapter.tck.Changes;
+import dev.scimgateway.adapter.tck.Samples;
+import dev.scimgateway.scimsimulator.ScimSimulatorOptions;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the adapter learns from the upstream's discovery documents, what the configuration overrides, and what it logs. */
+class DiscoveryTest {
+
+  @Test
+  void aStandardsCompliantUpstreamNeedsOnlyBaseUrlAndAuth() {
+    try (ScimRig rig = new ScimRig()) {
+      ScimAdapter adapter = rig.adapter("plain", settings -> {
+        settings.remove("rateLimit");
+        settings.remove("retry");
+        settings.remove("requestTimeoutMillis");
+      });
+
+      ResourceCapabilities users = ScimRig.users(adapter).capabilities();
+      ResourceCapabilities groups = ScimRig.groups(adapter).capabilities();
+
+      assertEquals(Set.of("userName", "name.givenName", "name.familyName", "name.formatted", "displayName", "emails",
+          "active", "externalId"), users.attributes(), "the User schema's attributes, and the common externalId");
+      assertEquals(ResourceCapabilities.equalityOn("userName", "externalId"), users.filters());
+      assertEquals(Set.of("displayName", "members", "externalId"), groups.attributes());
+      assertEquals(ResourceCapabilities.equalityOn("displayName", "externalId"), groups.filters());
+      assertFalse(users.deleteDeactivates());
+      assertEquals(Set.of("GET /ServiceProviderConfig", "GET /ResourceTypes", "GET /Schemas"),
+          Set.copyOf(rig.simulator.calls()));
+      assertEquals(3, rig.simulator.calls().size(), "each document read once");
+      assertTrue(rig.log.contains("tenant plain: User at /Users: stores [active, displayName, emails, externalId,"
+          + " name.familyName, name.formatted, name.givenName, userName] (learned from /Schemas), filters"
+          + " [externalId eq, userName eq] (learned from /ServiceProviderConfig), PATCH sent as operations (learned from"
+          + " /ServiceProviderConfig), DELETE deletes"), String.join("\n", rig.log));
+      assertFalse(String.join("\n", rig.log).contains(ScimRig.TOKEN), "the credential is never logged");
+      assertTrue(rig.log.stream().anyMatch(line -> line.startsWith("tenant plain: Group at /Groups: stores [displayName,"
+          + " externalId, members] (learned from /Schemas)")), String.join("\n", rig.log));
+    }
+  }
+
+  @Test
+  void theConfigurationOverridesWhatTheUpstreamClaims() {
+    try (ScimRig rig = new ScimRig()) {
+      ScimAdapter adapter = rig.adapter("strict", settings -> {
+        settings.putArray("resourceTypes").add("User");
+        settings.putObject("attributes").putArray("User").add("userName").add("name.givenName").add("name.familyName")
+            .add("active");
+        settings.putObject("filters").putArray("User").add("userName eq");
+        settings.put("patch", "put").put("delete", "deactivate");
+      });
+      ResourceProvider users = ScimRig.users(adapter);
+
+      ObjectNode created = ScimRig.await(users.create(Samples.user("over")));
+      rig.simulator.clearRequests();
+      ScimRig.await(users.modify(created.get("id").asText(), Changes.assign(users, created.get("id").asText(),
+          "name.givenName", TextNode.valueOf("Olive"))));
+      ScimRig.await(users.delete(created.get("id").asText()));
+
+      assertTrue(adapter.provider(ResourceType.GROUP).isEmpty(), "only the configured types are served");
+      assertEquals(Set.of(new Filterable("userName", FilterOperator.EQ)), users.capabilities().filters());
+      assertTrue(users.capabilities().deleteDeactivates());
+      assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}", "GET /Users/{id}", "PUT /Users/{id}"), rig.simulator.calls(),
+          "PATCH as a read and a PUT; DELETE as a deactivation");
+      ObjectNode stored = rig.simulator.users().get(0);
+      assertEquals("Olive", stored.path("name").path("givenName").asText());
+      assertEquals(false, stored.path("active").asBoolean(true));
+      assertTrue(rig.log.contains("tenant strict: User at /Users: stores [active, name.familyName, name.givenName,"
+          + " userName] (configured), filters [userName eq] (configured), PATCH sent as put (configured), DELETE"
+          + " deactivates"), String.join("\n", rig.log));
+    }
+  }
+
+  @Test
+  void anUpstreamWithoutDiscoveryDocumentsIsServedFromTheConfigurationAndDefaults() {
+    try (ScimRig rig = new ScimRig(ScimSimulatorOptions.defaults().withDiscovery(false))) {
+      ScimAdapter adapter = rig.adapter("bare", settings -> settings.put("patch", "operations"));
+      ResourceProvider users = ScimRig.users(adapter);
+
+      ObjectNode created = ScimRig.await(users.create(Samples.user("bare")));
+
+      assertEquals("bare@example.com", created.path("userName").asText());
+      assertTrue(adapter.provider(ResourceType.GROUP).isPresent(), "User and Group by default");
+      assertTrue(users.capabilities().supportsAttribute("emails"), "RFC 7643's core attributes by default");
+      assertTrue(rig.log.stream().anyMatch(line -> line.startsWith("tenant bare: the upstream's /Schemas could not be read")),
+          String.join("\n", rig.log));
+      assertTrue(rig.log.stream().anyMatch(line -> line.startsWith("tenant bare: User at /Users:")
+          && line.contains("(default: /Schemas") && line.contains("PATCH sent as operations (configured)")),
+          String.join("\n", rig.log));
+    }
+  }
+
+  @Test
+  void anUpstreamThatClaimsNoPatchGetsPuts() {
+    try (ScimRig rig = new ScimRig(ScimSimulatorOptions.defaults().withPatch(false))) {
+      ResourceProvider users = ScimRig.users(rig.adapter("noPatch"));
+      String id = ScimRig.await(users.create(Samples.user("nopatch"))).get("id").asText();
+      rig.simulator.clearRequests();
+
+      ObjectNode modified = ScimRig.await(users.modify(id, Changes.assign(users, id, "active", BooleanNode.FALSE)));
+
+      assertEquals(false, modified.path("active").asBoolean(true));
+      assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}"), rig.simulator.calls());
+      assertTrue(rig.log.stream().anyMatch(line -> line.contains("PATCH sent as put (learned from /ServiceProviderConfig)")));
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.scimgateway.scim;
+
+import dev.scimgateway.adapter.tck.ProviderFixture;
+import dev.scimgateway.adapter.tck.ResourceProviderContract;
+
+/** Users keep the contract with {@code patch: put} (a PATCH becomes a read and a PUT) and {@code delete: deactivate}. */
+class ScimUsersPutContractTest extends ResourceProviderContract {
+
+  @Override
+  protected ProviderFixture fixture() {
+    return ScimFixtures.users(settings -> settings.put("patch", "put").put("delete", "deactivate"));
+  }
+}

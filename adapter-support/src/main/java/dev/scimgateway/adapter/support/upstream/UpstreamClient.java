@@ -1,0 +1,291 @@
+package dev.scimgateway.adapter.support.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimgateway.adapter.api.AdapterTelemetry;
+import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.budget.BudgetLane;
+import dev.scimgateway.adapter.support.budget.RequestBudget;
+import dev.scimgateway.adapter.support.budget.TeamBudget;
+import dev.scimgateway.adapter.support.retry.RetryPolicy;
+import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends {@link UpstreamCall}s to one tenant's upstream over a pooled connection, inside the team's
+ * {@link TeamBudget}, and returns the JSON of successful answers. Every failure, whatever the upstream
+ * or the network did, becomes a {@link ScimFailure} through the adapter's {@link UpstreamErrors}.
+ *
+ * <p>Per call:
+ * <ul>
+ *   <li>every attempt first takes a slot of the team's read (GET) or write budget, waiting in line
+ *       at most {@link UpstreamEndpoint#maxWait()} from the call's start; past that, or when the tenant
+ *       already has {@link UpstreamEndpoint#maxQueue()} calls waiting, the IdP gets 429 with
+ *       {@code Retry-After};</li>
+ *   <li>a 429 from the upstream pauses that budget of the team (as long as its rate-limit headers
+ *       say, else one window, see {@link RateLimitHints}) and the call is tried again when the pause
+ *       ends, unless that is past its wait bound, when the IdP gets 429 with {@code Retry-After};</li>
+ *   <li>a 5xx, a connection failure or a timeout is retried, for GET, PUT, PATCH and DELETE, as the
+ *       {@link RetryPolicy} allows; then the translated error. A POST is not blindly re-sent: unless
+ *       the connection was refused (nothing was sent) it fails with an {@link UncertainOutcome} for the
+ *       caller to resolve.</li>
+ * </ul>
+ *
+ * <p>Never blocks; the credential is sent in its header and appears nowhere else.
+ */
+public final class UpstreamClient {
+
+  private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many upstream 429s one call absorbs before the IdP is told to retry. */
+  private static final int MAX_RATE_LIMITED = 5;
+
+  private final Vertx vertx;
+  private final String tenant;
+  private final UpstreamEndpoint endpoint;
+  private final TeamBudget team;
+  private final UpstreamErrors errors;
+  private final UpstreamMetrics metrics;
+  private final WebClient client;
+  private final AtomicLong sent = new AtomicLong();
+
+  public UpstreamClient(Vertx vertx, String tenant, UpstreamEndpoint endpoint, TeamBudget team, UpstreamErrors errors,
+      AdapterTelemetry telemetry) {
+    this.vertx = vertx;
+    this.tenant = tenant;
+    this.endpoint = endpoint;
+    this.team = team;
+    this.errors = errors;
+    this.metrics = new UpstreamMetrics(telemetry, team, endpoint.upstream(), errors::pathTemplate);
+    this.client = WebClient.create(vertx,
+        new WebClientOptions()
+            .setUserAgent("scim-gateway")
+            .setFollowRedirects(false)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis())),
+        new PoolOptions().setHttp1MaxSize(16));
+  }
+
+  /** Sends the call within the budget; a 2xx answer's JSON body (an empty object for none), or a failed future. */
+  public Future<JsonNode> call(UpstreamCall call) {
+    return call(call, endpoint.maxWait());
+  }
+
+  /** As {@link #call(UpstreamCall)}, waiting for the budget at most {@code maxWait} (longer for background work). */
+  public Future<JsonNode> call(UpstreamCall call, Duration maxWait) {
+    Context context = vertx.getOrCreateContext();
+    Executor executor = task -> context.runOnContext(ignored -> task.run());
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    return attempt(new Exchange(call, team.nextTicket(), deadline, executor));
+  }
+
+  /** How many requests this client has sent upstream, every attempt counted. */
+  public long sentCount() {
+    return sent.get();
+  }
+
+  /** Cancels the tenant's waiting calls, leaves the team's budget and closes the connections. */
+  public Future<Void> close() {
+    ScimFailure closing = ScimFailure.unavailable("The gateway is shutting down; retry the request.", 30);
+    team.reads().cancel(tenant, closing);
+    team.writes().cancel(tenant, closing);
+    team.leave(tenant);
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  /** One call on its way: its place in line, its wait bound and what its attempts met. */
+  private static final class Exchange {
+    final UpstreamCall call;
+    final long ticket;
+    final long deadline;
+    final Executor executor;
+    int attempts;
+    int rateLimited;
+    String rateLimitBody;
+    ScimFailure lastError;
+
+    Exchange(UpstreamCall call, long ticket, long deadline, Executor executor) {
+      this.call = call;
+      this.ticket = ticket;
+      this.deadline = deadline;
+      this.executor = executor;
+    }
+  }
+
+  private Future<JsonNode> attempt(Exchange exchange) {
+    BudgetLane lane = team.lane(exchange.call.isWrite());
+    long waitStarted = System.nanoTime();
+    return lane.acquire(exchange.ticket, tenant, endpoint.maxQueue(), exchange.deadline, exchange.executor)
+        .transform(permit -> {
+          if (permit.failed()) {
+            metrics.refused(exchange.call);
+            return Future.failedFuture(refused(exchange, permit.cause()));
+          }
+          metrics.waited(exchange.call, Duration.ofNanos(System.nanoTime() - waitStarted));
+          return send(exchange, permit.result());
+        });
+  }
+
+  /** Why the budget did not let an attempt go, as the IdP should hear it. */
+  private Throwable refused(Exchange exchange, Throwable cause) {
+    if (!(cause instanceof RequestBudget.BudgetExceededException refusal)) {
+      return cause;
+    }
+    if (exchange.lastError != null) {
+      return exchange.lastError; // a retry found no slot in time: the failure it was retrying is the answer
+    }
+    if (exchange.rateLimitBody != null && refusal.paused()) {
+      return errors.rateLimited(exchange.call, exchange.rateLimitBody, refusal.retryAfterSeconds());
+    }
+    return errors.budgetExceeded(exchange.call, refusal);
+  }
+
+  private Future<JsonNode> send(Exchange exchange, BudgetLane.Permit permit) {
+    exchange.attempts++;
+    sent.incrementAndGet();
+    long sentAt = System.nanoTime();
+    Future<HttpResponse<Buffer>> response;
+    try {
+      HttpRequest<Buffer> request = request(exchange.call);
+      response = exchange.call.body() == null
+          ? request.send()
+          : request.sendBuffer(Buffer.buffer(write(exchange.call.body())));
+    } catch (RuntimeException e) {
+      permit.release();
+      return Future.failedFuture(e);
+    }
+    return response
+        .andThen(result -> {
+          permit.release();
+          metrics.attempt(exchange.call, result.succeeded() ? result.result().statusCode() : 0,
+              Duration.ofNanos(System.nanoTime() - sentAt), exchange.attempts > 1);
+        })
+        .transform(result -> outcome(exchange, result));
+  }
+
+  private Future<JsonNode> outcome(Exchange exchange, AsyncResult<HttpResponse<Buffer>> result) {
+    UpstreamCall call = exchange.call;
+    if (result.failed()) {
+      Throwable failure = result.cause();
+      ScimFailure error = errors.connectionFailure(call, failure, exchange.attempts);
+      if (call.isIdempotent() || failure instanceof ConnectException) {
+        return retryOrFail(exchange, error, failure.getClass().getSimpleName());
+      }
+      return Future.failedFuture(new UncertainOutcome(error));
+    }
+    HttpResponse<Buffer> response = result.result();
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      try {
+        return Future.succeededFuture(json(response, call));
+      } catch (ScimFailure e) {
+        // The upstream applied a create, or may have, but its answer does not say what it made: find out.
+        return call.isIdempotent() ? Future.failedFuture(e) : Future.failedFuture(new UncertainOutcome(e));
+      }
+    }
+    if (status == 429) {
+      metrics.upstreamRateLimited(call);
+      return absorbRateLimit(exchange, response);
+    }
+    ScimFailure error = errors.translate(call, status, response.bodyAsString(), exchange.attempts);
+    metrics.translated(status, error);
+    if (status >= 500) {
+      return call.isIdempotent()
+          ? retryOrFail(exchange, error, "HTTP " + status)
+          : Future.failedFuture(new UncertainOutcome(error));
+    }
+    return Future.failedFuture(error);
+  }
+
+  /** Pauses the team's budget as the upstream asks and tries again when the pause is over. */
+  private Future<JsonNode> absorbRateLimit(Exchange exchange, HttpResponse<Buffer> response) {
+    UpstreamCall call = exchange.call;
+    Duration pause = RateLimitHints.pause(response.headers(), team.window(), System.currentTimeMillis());
+    String kind = call.isWrite() ? "writes" : "reads";
+    team.lane(call.isWrite()).pauseUntil(System.nanoTime() + pause.toNanos(),
+        endpoint.upstream() + " answered 429 to this team's " + kind + " (another client shares its budget)");
+    exchange.rateLimited++;
+    exchange.rateLimitBody = response.bodyAsString();
+    exchange.lastError = null;
+    LOG.log(Level.WARNING, "tenant " + tenant + ": " + endpoint.upstream() + " answered 429 to " + call.method() + " "
+        + errors.pathTemplate(call) + "; pausing this team's " + kind + " for " + pause.toMillis()
+        + " ms and trying again");
+    if (exchange.rateLimited > MAX_RATE_LIMITED) {
+      return Future.failedFuture(errors.rateLimited(call, exchange.rateLimitBody, (int) Math.max(1, pause.toSeconds())));
+    }
+    return attempt(exchange);
+  }
+
+  /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
+  private Future<JsonNode> retryOrFail(Exchange exchange, ScimFailure error, String what) {
+    exchange.lastError = error;
+    RetryPolicy retry = endpoint.retry();
+    OptionalLong nextBackoff = retry.backoffBeforeNextAttempt(exchange.attempts, exchange.deadline, System.nanoTime());
+    if (nextBackoff.isEmpty()) {
+      return Future.failedFuture(error);
+    }
+    long backoff = nextBackoff.getAsLong();
+    LOG.log(Level.INFO, "tenant " + tenant + ": " + exchange.call.method() + " "
+        + errors.pathTemplate(exchange.call) + " failed (" + what + "), attempt " + exchange.attempts
+        + " of " + retry.maxAttempts() + "; retrying in " + backoff + " ms");
+    return vertx.timer(Math.max(1, backoff)).compose(ignored -> attempt(exchange));
+  }
+
+  private HttpRequest<Buffer> request(UpstreamCall call) {
+    HttpRequest<Buffer> request = client.requestAbs(call.method(), endpoint.base() + call.path())
+        .putHeader(endpoint.credentialHeader(), endpoint.credential())
+        .putHeader(HttpHeaders.ACCEPT.toString(), endpoint.mediaType())
+        .timeout(endpoint.requestTimeout().toMillis());
+    if (call.body() != null) {
+      request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+    }
+    call.query().forEach(request::addQueryParam);
+    return request;
+  }
+
+  /** The answer's body; a create's must be the resource the upstream made, with its id. */
+  private JsonNode json(HttpResponse<Buffer> response, UpstreamCall call) {
+    Buffer body = response.body();
+    JsonNode answer;
+    if (body == null || body.length() == 0) {
+      answer = JSON.createObjectNode();
+    } else {
+      try {
+        answer = JSON.readTree(body.getBytes());
+      } catch (IOException e) {
+        throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
+            + " with a body that is not JSON.");
+      }
+    }
+    if (!call.isIdempotent() && !answer.path("id").isTextual()) {
+      throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode() + " to " + call
+          + " without the resource it made.");
+    }
+    return answer;
+  }
+
+  private static byte[] write(JsonNode body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+}

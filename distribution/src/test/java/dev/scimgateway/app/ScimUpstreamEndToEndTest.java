@@ -1,0 +1,173 @@
+package dev.scimgateway.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.core.server.ScimGateway;
+import dev.scimgateway.scimsimulator.ScimSimulator;
+import dev.scimgateway.scimsimulator.ScimSimulatorOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real gateway with an {@code adapter: scim} tenant over the SCIM simulator, configured with only its base URL
+ * and credential: Okta's user lifecycle and Entra's user and group cycle, asserting what the IdP gets and what the
+ * upstream was asked.
+ */
+class ScimUpstreamEndToEndTest {
+
+  private static final String TENANT = "saas";
+  private static final String UPSTREAM_TOKEN = "saas-upstream-token-7777";
+
+  private final GatewayRig rig = new GatewayRig();
+  private ScimSimulator simulator;
+  private ScimGateway gateway;
+
+  @BeforeEach
+  void start() {
+    simulator = GatewayHarness.await(ScimSimulator.create(rig.vertx,
+        ScimSimulatorOptions.defaults().withToken(UPSTREAM_TOKEN)).start());
+    gateway = rig.gateway("""
+          %s:
+            token: "%s-token-0123456789"
+            adapter: scim
+            scim:
+              baseUrl: "%s"
+              auth: { bearer: "%s" }
+        """.formatted(TENANT, TENANT, simulator.baseUrl(), UPSTREAM_TOKEN));
+    simulator.clearRequests();
+  }
+
+  @AfterEach
+  void stop() {
+    GatewayHarness.await(simulator.close());
+    rig.close();
+  }
+
+  @Test
+  void oktaAssignsUpdatesAndDeactivatesAUser() {
+    var lookup = call(HttpMethod.GET, "/Users" + IdpRequests.OKTA_LOOKUP_JANE, null);
+    assertEquals(200, lookup.status(), lookup.body());
+    assertEquals(0, lookup.json().getInteger("totalResults"));
+
+    var created = call(HttpMethod.POST, "/Users", IdpRequests.OKTA_CREATE_JANE);
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    assertTrue(created.headers().get("Location").endsWith("/scim/v2/" + TENANT + "/Users/" + id), created.headers().get("Location"));
+    JsonObject posted = new JsonObject(simulator.requests().get(1).body());
+    assertEquals(Set.of("schemas", "userName", "name", "emails", "displayName", "externalId", "active"), posted.fieldNames(),
+        "what the upstream's schema stores; Okta's locale and groups are not sent");
+
+    assertEquals("Jane", call(HttpMethod.GET, "/Users/" + id, null).json().getJsonObject("name").getString("givenName"));
+    var updated = call(HttpMethod.PUT, "/Users/" + id, IdpRequests.oktaProfileUpdate(id));
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("Janet", updated.json().getJsonObject("name").getString("givenName"));
+
+    var deactivated = call(HttpMethod.PATCH, "/Users/" + id, IdpRequests.OKTA_DEACTIVATE);
+    assertEquals(200, deactivated.status(), deactivated.body());
+    assertEquals(false, deactivated.json().getBoolean("active"));
+    assertEquals(new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}"""),
+        new JsonObject(simulator.requests().get(4).body()), "Okta's PATCH, as it was sent");
+
+    var again = call(HttpMethod.GET, "/Users" + IdpRequests.OKTA_LOOKUP_JANE, null);
+    assertEquals(1, again.json().getInteger("totalResults"));
+    assertEquals(false, again.json().getJsonArray("Resources").getJsonObject(0).getBoolean("active"));
+
+    ObjectNode stored = simulator.users().get(0);
+    assertEquals("Janet", stored.path("name").path("givenName").asText());
+    assertEquals(false, stored.path("active").asBoolean(true));
+    assertFalse(stored.has("locale"));
+    assertEquals(List.of("GET /Users", "POST /Users", "GET /Users/{id}", "PUT /Users/{id}", "PATCH /Users/{id}", "GET /Users"),
+        simulator.calls(), "one upstream call per IdP request");
+  }
+
+  @Test
+  void entraProvisionsAUserAndAGroup() {
+    var created = call(HttpMethod.POST, "/Users", IdpRequests.ENTRA_CREATE_JDOE);
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    assertEquals(id, firstId(call(HttpMethod.GET, "/Users?filter=externalId+eq+%22jdoe%22", null)));
+    assertEquals(id, firstId(call(HttpMethod.GET, "/Users?filter=userName+eq+%22JDoe%40Contoso.com%22", null)));
+
+    simulator.clearRequests();
+    var updated = call(HttpMethod.PATCH, "/Users/" + id, IdpRequests.ENTRA_UPDATE_JDOE);
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("Janet", updated.json().getJsonObject("name").getString("givenName"));
+    assertEquals("janet@contoso.com", updated.json().getJsonArray("emails").getJsonObject(0).getString("value"));
+    assertEquals(List.of("PATCH /Users/{id}"), simulator.calls(), "one PATCH, no read");
+    var disabled = call(HttpMethod.PATCH, "/Users/" + id, IdpRequests.entraActive("False"));
+    assertEquals(false, disabled.json().getBoolean("active"), disabled.body());
+    assertEquals(false, simulator.users().get(0).path("active").asBoolean(true));
+
+    List<String> members = new ArrayList<>();
+    for (String name : List.of("ann", "bob")) {
+      members.add(call(HttpMethod.POST, "/Users", new JsonObject().put("userName", name + "@contoso.com").encode())
+          .json().getString("id"));
+    }
+    assertEquals(0, call(HttpMethod.GET, "/Groups?excludedAttributes=members&filter=displayName+eq+%22Sales%22", null)
+        .json().getInteger("totalResults"));
+    var group = call(HttpMethod.POST, "/Groups", IdpRequests.entraGroupCreate("Sales", "entra-group-1"));
+    assertEquals(201, group.status(), group.body());
+    String groupId = group.json().getString("id");
+
+    simulator.clearRequests();
+    assertEquals(200, call(HttpMethod.PATCH, "/Groups/" + groupId, IdpRequests.entraAddMembers(members.get(0), members.get(1))).status());
+    assertEquals(200, call(HttpMethod.PATCH, "/Groups/" + groupId, IdpRequests.entraRemoveMembers(members.get(0))).status());
+    var renamed = call(HttpMethod.PATCH, "/Groups/" + groupId, IdpRequests.entraRename("Sales EMEA"));
+    assertEquals("Sales EMEA", renamed.json().getString("displayName"), renamed.body());
+    assertEquals(204, call(HttpMethod.DELETE, "/Groups/" + groupId, null).status());
+
+    assertEquals(List.of("PATCH /Groups/{id}", "PATCH /Groups/{id}", "PATCH /Groups/{id}", "DELETE /Groups/{id}"),
+        simulator.calls(), "each membership change and the rename one PATCH, without a read");
+    assertEquals(new JsonObject("""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+         "Operations":[{"op":"remove","path":"members[value eq \\"%s\\"]"}]}""".formatted(members.get(0))),
+        new JsonObject(simulator.requests().get(1).body()), "Entra's value-list removal, as RFC 7644 reads it");
+    assertEquals(List.of(), simulator.groups());
+  }
+
+  @Test
+  void theUpstreamsErrorsReachTheIdpAsScimErrors() {
+    call(HttpMethod.POST, "/Users", IdpRequests.OKTA_CREATE_JANE);
+
+    var conflict = call(HttpMethod.POST, "/Users", IdpRequests.OKTA_CREATE_JANE);
+    var missing = call(HttpMethod.GET, "/Users/no-such-user", null);
+
+    assertEquals(409, conflict.status(), conflict.body());
+    assertEquals("uniqueness", conflict.json().getString("scimType"));
+    assertEquals("409", conflict.json().getString("status"));
+    assertEquals(404, missing.status(), missing.body());
+    assertFalse(conflict.body().contains(UPSTREAM_TOKEN));
+  }
+
+  @Test
+  void discoveryShowsWhatTheUpstreamServesAndStores() {
+    var types = call(HttpMethod.GET, "/ResourceTypes", null);
+    var userSchema = call(HttpMethod.GET, "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null);
+
+    assertEquals(200, types.status(), types.body());
+    assertTrue(types.body().contains("\"/Users\"") && types.body().contains("\"/Groups\""), types.body());
+    assertEquals(200, userSchema.status(), userSchema.body());
+    assertTrue(userSchema.body().contains("\"emails\""), "stored upstream: " + userSchema.body());
+    assertFalse(userSchema.body().contains("\"locale\""), "not in the upstream's schema: " + userSchema.body());
+    assertEquals(List.of(), simulator.calls(), "answered from what was learned at start-up");
+  }
+
+  private GatewayHarness.Response call(HttpMethod method, String path, String body) {
+    return rig.call(gateway, TENANT, method, path, body == null ? null : new JsonObject(body));
+  }
+
+  private static String firstId(GatewayHarness.Response response) {
+    assertEquals(1, response.json().getInteger("totalResults"), response.body());
+    return response.json().getJsonArray("Resources").getJsonObject(0).getString("id");
+  }
+}
