@@ -8,13 +8,21 @@ import java.util.Map;
 
 /**
  * Benchmark 1: the cost of putting the gateway in the path. wrk drives {@code GET /Users/{id}} and
- * {@code POST /Users} at 1, 16 and 64 connections against three paths to the same fixed-answer upstream:
- * directly, through nginx, and through the gateway. Every repetition runs every cell of the three paths
- * one after the other (the order of the paths rotates), so ratios come from the same repetition.
+ * {@code POST /Users} at 1, 16 and 64 connections against four paths to the same fixed-answer upstream:
+ * directly, through nginx, through the gateway with the Postman adapter and through the gateway with the
+ * generic {@code scim} adapter. Every repetition runs every cell of the paths one after the other (the order
+ * of the paths rotates), so ratios come from the same repetition.
  */
 final class OverheadBench {
 
-  enum Route { DIRECT, PROXY, GATEWAY }
+  /** The paths to the upstream; {@code GATEWAY_SCIM} is the gateway with the generic {@code scim} adapter. */
+  enum Route {
+    DIRECT, PROXY, GATEWAY, GATEWAY_SCIM;
+
+    boolean throughGateway() {
+      return this == GATEWAY || this == GATEWAY_SCIM;
+    }
+  }
 
   enum Op { GET, POST }
 
@@ -67,9 +75,9 @@ final class OverheadBench {
       return Stats.median(upstreamCpuMicros.getOrDefault(new Cell(op, c, r), List.of()));
     }
 
-    /** The median over repetitions of the ratio of the gateway's CPU per request to nginx's, same repetition. */
-    double cpuRatio(Op op, int c) {
-      List<Double> gateway = pathCpuMicros.getOrDefault(new Cell(op, c, Route.GATEWAY), List.of());
+    /** The median over repetitions of the ratio of a gateway's CPU per request to nginx's, same repetition. */
+    double cpuRatio(Op op, int c, Route route) {
+      List<Double> gateway = pathCpuMicros.getOrDefault(new Cell(op, c, route), List.of());
       List<Double> proxy = pathCpuMicros.getOrDefault(new Cell(op, c, Route.PROXY), List.of());
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < Math.min(gateway.size(), proxy.size()); i++) {
@@ -122,16 +130,20 @@ final class OverheadBench {
     int upstreamPort = Net.freePort();
     int nginxPort = Net.freePort();
     int gatewayPort = Net.freePort();
+    int scimGatewayPort = Net.freePort();
     Path post = wrk.postScript("post-user", OKTA_CREATE);
     try (Child upstream = stack.upstream(upstreamPort, 1000);
          Child nginx = Nginx.start(stack.work, nginxPort, upstreamPort);
-         Child gateway = stack.gateway("gateway-overhead", gatewayPort, upstreamPort, Stack.noThrottle(), "", List.of(), true)) {
+         Child gateway = stack.gateway("gateway-overhead", gatewayPort, upstreamPort, Stack.noThrottle(), "", List.of(), true);
+         Child scimGateway = stack.scimGateway("gateway-scim-overhead", scimGatewayPort, upstreamPort,
+             "resourceTypes: [User]\npatch: operations\n" + Stack.noThrottle(), "", List.of())) {
       result.gatewayIdleRssKb = gateway.rssKb();
-      Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.GATEWAY, gatewayPort);
+      Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.GATEWAY, gatewayPort,
+          Route.GATEWAY_SCIM, scimGatewayPort);
       Bench.log("overhead: warming up each path (" + warmUpSeconds + " s per operation, twice that for the gateway's JIT)");
       for (Route route : Route.values()) {
         for (Op op : Op.values()) {
-          wrk.run(url(route, op, ports.get(route)), 16, route == Route.GATEWAY ? 2 * warmUpSeconds : warmUpSeconds,
+          wrk.run(url(route, op, ports.get(route)), 16, route.throughGateway() ? 2 * warmUpSeconds : warmUpSeconds,
               authorization(route), op == Op.POST ? post : null);
         }
       }
@@ -144,6 +156,7 @@ final class OverheadBench {
                 case DIRECT -> null;
                 case PROXY -> nginx;
                 case GATEWAY -> gateway;
+                case GATEWAY_SCIM -> scimGateway;
               };
               long middleBefore = middle == null ? 0 : middle.cpuNanos();
               long upstreamBefore = upstream.cpuNanos();
@@ -185,13 +198,13 @@ final class OverheadBench {
   static String url(Route route, Op op, int port) {
     String path = switch (route) {
       case DIRECT, PROXY -> "/scim/v2/Users";
-      case GATEWAY -> Stack.usersPath();
+      case GATEWAY, GATEWAY_SCIM -> Stack.usersPath();
     };
     return Net.url(port, op == Op.GET ? path + "/" + FixedUpstream.id(42) : path);
   }
 
   /** The gateway gets the tenant's token; direct and proxied requests carry Postman's key, as an IdP would. */
   static String authorization(Route route) {
-    return route == Route.GATEWAY ? Stack.BEARER : "Bearer " + Stack.API_KEY;
+    return route.throughGateway() ? Stack.BEARER : "Bearer " + Stack.API_KEY;
   }
 }

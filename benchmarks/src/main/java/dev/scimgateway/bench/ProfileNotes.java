@@ -20,14 +20,10 @@ final class ProfileNotes {
       - **Micrometer** left in the profile is mostly Vert.x's own HTTP server and client metrics (`vertx_*`),
         which look their meters up in the registry on every request; the gateway's own meters are now cached
         (below). Dropping or trimming `vertx_*` would change what `/metrics` exports, so it was left alone.
-      - **One event loop.** All request handling runs on one Vert.x event loop thread: the SCIM port is one
-        `HttpServer`, and Vert.x serves every connection of a server on the loop that created it (in the
-        overhead run that thread used about one core while the other event loops idled). On this 2-core
-        machine that costs nothing — wrk and the upstream need the other core; an A/B with one server instance
-        per core measured no gain — but on a larger machine the gateway's request handling stops at one core.
-        Deploying the SCIM server as one verticle instance per core (the instances share the port) is the change
-        to make before giving a gateway more cores; it was not made here because this machine cannot show it
-        helps.
+      - **Event loops.** The SCIM port is served by `server.eventLoops` event loops (one per core by default),
+        each with its own server instance on the shared port; each tenant's adapter is confined to one home
+        loop, so a request arriving on another loop hands its adapter call over and gets the answer back (two
+        cross-thread hand-offs). Section 6 measures what that gives on this machine.
       - **The remembered-user cache** (the PATCH shortcut) deep-copies every user Postman returns into a Caffeine
         cache with expiry; with the id cache (three Caffeine caches) that is the "Caffeine" share above.
 
@@ -76,12 +72,11 @@ final class ProfileNotes {
       throughput would need the gateway to spend about as little CPU per request as nginx and the upstream
       together — less than the Netty and Vert.x share of its own profile alone. So the throughput target is
       missed by the margins in the table above, and no local fix closes that gap; the next gains are Vert.x's own
-      per-request metrics, fewer JSON tree copies per request, and (on bigger machines) one event loop per core.
+      per-request metrics and the router's regular expressions (see the profile notes).
 
-      The latency target is met at 1 connection, where the gateway adds a fraction of a millisecond, and at 16
-      connections the gateway sits near the line. At 64 connections the two cores are saturated and wrk's p50 is
-      mostly queueing (latency ≈ connections ÷ throughput), so the miss there is the throughput miss seen again,
-      not per-request work.
+      The latency target is set at 64 connections, where the two cores are saturated and wrk's p50 is mostly
+      queueing (latency ≈ connections ÷ throughput): a miss there is the throughput miss seen again, not
+      per-request work; at 1 connection (section 1) the gateway adds a fraction of a millisecond.
 
       For scale: Postman lets a team make 300 reads and 180 writes a minute, 8 requests a second, while the
       gateway serves thousands a second on one core of this shared machine; what an IdP feels is the budget

@@ -87,6 +87,33 @@ final class Stack {
   /** As above, with {@code topLevelExtra} YAML at the top of the configuration (e.g. a {@code cluster} section). */
   Child gateway(String name, int port, int upstreamPort, String postmanExtra, String serverExtra, String topLevelExtra,
       List<String> jvmArgs, boolean awaitReady) {
+    String adapter = """
+        adapter: postman
+        postman:
+          baseUrl: "http://%s:%d/scim/v2"
+          apiKey: "%s"
+        %s""".formatted(Net.HOST, upstreamPort, API_KEY, postmanExtra.indent(2).stripTrailing());
+    return launch(name, port, adapter, serverExtra, topLevelExtra, jvmArgs, awaitReady);
+  }
+
+  /**
+   * The gateway jar with one tenant {@value #TENANT} served by the generic {@code scim} adapter over the SCIM API at
+   * {@code upstreamPort}, whose bearer token is {@link #API_KEY}.
+   *
+   * @param scimExtra YAML for the tenant's scim section, indented by 6 (rateLimit, patch, attributes…)
+   */
+  Child scimGateway(String name, int port, int upstreamPort, String scimExtra, String serverExtra, List<String> jvmArgs) {
+    String adapter = """
+        adapter: scim
+        scim:
+          baseUrl: "http://%s:%d/scim/v2"
+          auth: { bearer: "%s" }
+        %s""".formatted(Net.HOST, upstreamPort, API_KEY, scimExtra.indent(2).stripTrailing());
+    return launch(name, port, adapter, serverExtra, "", jvmArgs, true);
+  }
+
+  private Child launch(String name, int port, String adapter, String serverExtra, String topLevelExtra,
+      List<String> jvmArgs, boolean awaitReady) {
     String yaml = topLevelExtra + """
 
         server:
@@ -96,13 +123,8 @@ final class Stack {
         tenants:
           %s:
             token: "%s"
-            adapter: postman
-            postman:
-              baseUrl: "http://%s:%d/scim/v2"
-              apiKey: "%s"
         %s
-        """.formatted(Net.HOST, port, serverExtra.indent(2).stripTrailing(), TENANT, TOKEN, Net.HOST, upstreamPort, API_KEY,
-        postmanExtra.indent(6).stripTrailing());
+        """.formatted(Net.HOST, port, serverExtra.indent(2).stripTrailing(), TENANT, TOKEN, adapter.indent(4).stripTrailing());
     Path config = work.resolve(name + ".yaml");
     try {
       Files.createDirectories(work);
