@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real gateway on a loopback port in front of a real Postman simulator, and an HTTP client that
@@ -186,6 +187,26 @@ final class GatewayHarness implements AutoCloseable {
 
   List<RecordedRequest> upstreamRequests() {
     return simulator.requests();
+  }
+
+  /**
+   * The log lines once at least {@code count} of them match {@code which}. A request line is written when its
+   * answer has gone out, on the loop that served it, so it may come just after the client has the answer.
+   */
+  List<String> awaitLogLines(Predicate<String> which, int count) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (logLines.stream().filter(which).count() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("fewer than " + count + " matching log lines: " + logLines);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    return List.copyOf(logLines);
   }
 
   static <T> T await(Future<T> future) {

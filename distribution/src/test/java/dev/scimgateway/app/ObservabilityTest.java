@@ -34,7 +34,7 @@ class ObservabilityTest {
     harness.get(harness.usersPath() + "/" + id);
     harness.get(harness.usersPath() + "/missing");
 
-    String metrics = scrape();
+    String metrics = scrapeOnceRecorded("operation=\"get\",resource=\"Users\",status=\"404\"");
 
     assertEquals(1.0, sample(metrics, "scim_gateway_requests_seconds_count", "operation=\"create\",resource=\"Users\",status=\"201\",tenant=\"acme\""));
     assertEquals(2.0, sample(metrics, "scim_gateway_requests_seconds_count", "operation=\"get\",resource=\"Users\",status=\"200\",tenant=\"acme\""));
@@ -87,7 +87,7 @@ class ObservabilityTest {
         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
           {"op":"replace","path":"name.givenName","value":"Janet"},{"op":"replace","path":"active","value":false}]}"""));
 
-    List<JsonObject> requests = lines("request");
+    List<JsonObject> requests = lines("request", 2);
 
     assertEquals(1, requests.get(0).getInteger("upstreamCalls"), "create: one POST");
     assertEquals("patch", requests.get(1).getString("operation"));
@@ -139,7 +139,7 @@ class ObservabilityTest {
     assertEquals("okta-req-42", answered.getHeader("X-Request-Id"));
     String generated = unnamed.headers().get("X-Request-Id");
     assertTrue(generated != null && generated.length() >= 16, generated);
-    List<JsonObject> requests = lines("request");
+    List<JsonObject> requests = lines("request", 2);
     assertEquals(2, requests.size(), harness.logLines.toString());
     JsonObject first = requests.get(0);
     assertEquals("okta-req-42", first.getString("requestId"));
@@ -163,7 +163,7 @@ class ObservabilityTest {
     harness.delete(harness.usersPath() + "/" + id);
     harness.post(harness.usersPath(), janeBody());
 
-    List<JsonObject> audits = lines("audit");
+    List<JsonObject> audits = lines("audit", 4);
 
     assertEquals(List.of("create", "modify", "deactivate", "create"), audits.stream().map(a -> a.getString("action")).toList(),
         "no audit line for a PATCH that changed nothing upstream");
@@ -241,8 +241,25 @@ class ObservabilityTest {
     return response.body();
   }
 
-  private List<JsonObject> lines(String type) {
-    return harness.logLines.stream().map(JsonObject::new).filter(line -> type.equals(line.getString("type"))).toList();
+  /** The metrics once a request with these labels is counted: it is counted as its answer goes out. */
+  private String scrapeOnceRecorded(String labels) {
+    String metrics = scrape();
+    for (int attempt = 0; attempt < 300 && !metrics.contains("scim_gateway_requests_seconds_count{" + labels); attempt++) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      metrics = scrape();
+    }
+    return metrics;
+  }
+
+  /** The JSON log lines of a type, once at least {@code expected} of them are written. */
+  private List<JsonObject> lines(String type, int expected) {
+    return harness.awaitLogLines(line -> type.equals(new JsonObject(line).getString("type")), expected).stream()
+        .map(JsonObject::new).filter(line -> type.equals(line.getString("type"))).toList();
   }
 
   static double sample(String metrics, String name, String labels) {
