@@ -15,6 +15,11 @@ import java.util.Set;
 final class Bench {
 
   private static final long STARTED = System.nanoTime();
+  /**
+   * Seconds of load per path and operation before the measured runs (twice that for a gateway): with 5, the
+   * gateway's first repetition still ran at a half or a third of the next ones' throughput, its JIT not done.
+   */
+  private static final int WARM_UP_SECONDS = 10;
 
   final Path repo;
   final Path out;
@@ -51,13 +56,13 @@ final class Bench {
     report.repetitions = repetitions;
     report.seconds = seconds;
     Map<String, String> failures = new LinkedHashMap<>();
-    section("overhead", failures, report, () -> report.overhead = new OverheadBench(stack, repetitions, seconds, 5).run());
+    section("overhead", failures, report, () -> report.overhead = new OverheadBench(stack, repetitions, seconds, WARM_UP_SECONDS).run());
     section("efficiency", failures, report, () -> report.efficiency = new EfficiencyBench(stack).run());
     section("burst", failures, report, () -> report.burst = new BurstBench(stack, repetitions).run());
     section("footprint", failures, report, () -> report.footprint = new FootprintBench(stack, repetitions).run());
     section("profile", failures, report, () -> report.profile = new ProfileBench(stack, Math.max(10, seconds + 2)).run());
     section("loops", failures, report,
-        () -> report.loops = new LoopsBench(stack, repetitions, seconds, 5, report.machine.cores()).run());
+        () -> report.loops = new LoopsBench(stack, repetitions, seconds, WARM_UP_SECONDS, report.machine.cores()).run());
     report.failures = failures;
     report.totalSeconds = (System.nanoTime() - STARTED) / 1e9;
     Files.createDirectories(out.getParent());

@@ -57,16 +57,25 @@ final class UserIndex {
     String userName = user.path("userName").isTextual() ? user.get("userName").asText() : null;
     String externalId = user.path("externalId").isTextual() ? user.get("externalId").asText() : null;
     Known known = new Known(id, userName, externalId);
+    String userNameKey = userName == null ? null : key(userName);
+    if (known.equals(byId.asMap().get(id)) && leadsTo(byUserName, userNameKey, known)
+        && leadsTo(byExternalId, externalId, known)) {
+      return; // every read of a user returns it: most are known exactly so already, and a write costs more
+    }
     Known previous = byId.asMap().put(id, known);
     if (previous != null) {
       unlink(previous, known);
     }
-    if (userName != null) {
-      byUserName.put(key(userName), known);
+    if (userNameKey != null) {
+      byUserName.put(userNameKey, known);
     }
     if (externalId != null) {
       byExternalId.put(externalId, known);
     }
+  }
+
+  private static boolean leadsTo(Cache<String, Known> cache, String key, Known known) {
+    return key == null || known.equals(cache.asMap().get(key));
   }
 
   /** Forgets a user Postman says does not exist. */
