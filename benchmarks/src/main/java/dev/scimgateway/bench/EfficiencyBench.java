@@ -393,23 +393,22 @@ final class EfficiencyBench {
   private void step(String idp, String step, String request, Supplier<Net.Response> throughGateway, int expected,
       Supplier<Net.Response> directly, String note) {
     Counted gateway = cost(throughGateway);
-    idp = idp + sequenceSuffix;
-    if (sequenceSuffix.equals(SCIM)) {
-      note = ""; // the notes explain what the Postman adapter does and what Postman refuses
-    }
+    String sequence = idp + sequenceSuffix;
+    // The notes explain what the Postman adapter does and what Postman refuses.
+    String shownNote = sequenceSuffix.isEmpty() ? note : "";
     if (gateway.response.status() != expected) {
-      throw new IllegalStateException(idp + " " + step + ": the gateway answered " + gateway.response.status() + " "
+      throw new IllegalStateException(sequence + " " + step + ": the gateway answered " + gateway.response.status() + " "
           + gateway.response.body());
     }
     Counted direct = cost(directly);
     Integer gatewayFound = totalResults(gateway.response);
     Integer directFound = totalResults(direct.response);
     boolean directFailed = direct.response.status() / 100 != 2 || (gatewayFound != null && !gatewayFound.equals(directFound));
-    result.steps.add(new Step(idp, step, request, (int) gateway.calls,
+    result.steps.add(new Step(sequence, step, request, (int) gateway.calls,
         String.join(", ", gateway.calls == 0 ? List.of("none") : summarize(gateway.list)),
         answer(gateway.response.status(), gatewayFound, request), (int) direct.calls,
         answer(direct.response.status(), directFound, request),
-        directFailed, note));
+        directFailed, shownNote));
   }
 
   /** {@code totalResults} of a ListResponse, or null. */
