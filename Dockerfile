@@ -8,10 +8,13 @@ WORKDIR /src
 # Module poms first, so that dependency downloads are cached while sources change.
 COPY pom.xml ./
 COPY adapter-api/pom.xml adapter-api/
+COPY adapter-tck/pom.xml adapter-tck/
 COPY gateway-core/pom.xml gateway-core/
 COPY adapter-support/pom.xml adapter-support/
 COPY adapter-postman/pom.xml adapter-postman/
 COPY postman-simulator/pom.xml postman-simulator/
+COPY scim-simulator/pom.xml scim-simulator/
+COPY adapter-scim/pom.xml adapter-scim/
 COPY distribution/pom.xml distribution/
 COPY benchmarks/pom.xml benchmarks/
 RUN mvn -B -q dependency:go-offline -DexcludeGroupIds=dev.scimgateway || true

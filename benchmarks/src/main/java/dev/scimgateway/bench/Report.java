@@ -418,7 +418,9 @@ final class Report {
   private void profile(StringBuilder md) {
     md.append("## 5. Profile of the hot path\n\n");
     md.append(String.format("""
-        JFR (`settings=profile`, started with `jcmd <pid> JFR.start` once the JIT had warmed up, dumped with
+        JFR (`settings=profile`, started with `jcmd <pid> JFR.start` once the JIT had warmed up, in a gateway whose
+        flight recorder runs from launch: started for the first time in a warm JVM, it cut the throughput to a sixth
+        for the whole recording and profiled a program still being recompiled; dumped with
         `JFR.dump`) on the gateway while wrk drove `GET /Users/{id}` and then `POST /Users` at 16 connections
         through it for %d s each (%s and %s requests per second under the recording). The recording is summarized
         by the suite itself (`jdk.jfr.consumer`, the same events as `jfr print --events jdk.ExecutionSample`);

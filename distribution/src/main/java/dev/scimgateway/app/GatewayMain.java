@@ -13,9 +13,6 @@ import dev.scimgateway.core.server.ScimGateway;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -56,13 +53,8 @@ public final class GatewayMain {
 
     GatewayMetrics metrics = GatewayMetrics.create();
     int eventLoops = fileConfig != null ? fileConfig.server().eventLoops() : ServerConfig.DEFAULT_EVENT_LOOPS;
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions()
-            .setEventLoopPoolSize(Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, eventLoops))
-            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-        .build();
     OperationsConfig operations = fileConfig != null ? fileConfig.operations() : OperationsConfig.defaults();
+    Vertx vertx = GatewayVertx.create(metrics, eventLoops, operations.vertxHttpMetrics());
     Observability observability = new Observability(metrics, new StructuredLog(operations.logFormat(),
         AsyncLogAppender.stdout(operations.logBufferLines(), metrics.registry())));
     Future<GatewayConfig> config = fileConfig != null

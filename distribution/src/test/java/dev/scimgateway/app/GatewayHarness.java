@@ -75,11 +75,18 @@ final class GatewayHarness implements AutoCloseable {
 
   static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings, String extraTopLevel,
       String extraServer) {
+    return start(simulatorOptions, extraPostmanSettings, extraTopLevel, extraServer, false);
+  }
+
+  /** With Vert.x's own per-request HTTP meters, as {@code metrics.vertxHttp: true} asks for. */
+  static GatewayHarness withVertxHttpMetrics() {
+    return start(SimulatorOptions.defaults(), "", "metrics:\n  vertxHttp: true\n", "", true);
+  }
+
+  private static GatewayHarness start(SimulatorOptions simulatorOptions, String extraPostmanSettings, String extraTopLevel,
+      String extraServer, boolean vertxHttpMetrics) {
     GatewayMetrics metrics = GatewayMetrics.create();
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
-        .build();
+    Vertx vertx = GatewayVertx.create(metrics, 1, vertxHttpMetrics);
     PostmanSimulator simulator = await(PostmanSimulator.create(vertx, simulatorOptions.withApiKey(API_KEY)).start());
     String yaml = extraTopLevel + """
 

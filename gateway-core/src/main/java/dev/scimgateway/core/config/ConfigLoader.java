@@ -81,7 +81,7 @@ public final class ConfigLoader {
   /** Validates an already-parsed (and expanded) configuration tree. */
   public GatewayConfig fromTree(JsonNode root) {
     ConfigSection top = new ConfigSection("", root)
-        .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "readiness", "cluster", "tenants"));
+        .requireOnlyKeys(Set.of("server", "limits", "management", "logging", "metrics", "readiness", "cluster", "tenants"));
     ServerConfig server = server(top.section("server"));
     return new GatewayConfig(server, limits(top.section("limits")), operations(top, server),
         tenants(top.section("tenants"), root.path("tenants")), ClusterConfig.from(top.section("cluster")));
@@ -128,6 +128,7 @@ public final class ConfigLoader {
     ConfigSection logging = top.section("logging").requireOnlyKeys(Set.of("format", "bufferLines"));
     ConfigSection management = top.section("management").requireOnlyKeys(Set.of("host", "port"));
     ConfigSection readiness = top.section("readiness").requireOnlyKeys(Set.of("probeUpstream", "timeoutMillis"));
+    ConfigSection metrics = top.section("metrics").requireOnlyKeys(Set.of("vertxHttp"));
     String format = logging.string("format").orElse("text");
     if (!format.equals("text") && !format.equals("json")) {
       throw logging.invalid("format", "must be text or json, got '" + format + "'");
@@ -140,7 +141,8 @@ public final class ConfigLoader {
             : OptionalInt.empty(),
         management.string("host").orElse(server.host()),
         readiness.booleanOr("probeUpstream", false),
-        readiness.millisOr("timeoutMillis", OperationsConfig.DEFAULT_PROBE_TIMEOUT));
+        readiness.millisOr("timeoutMillis", OperationsConfig.DEFAULT_PROBE_TIMEOUT),
+        metrics.booleanOr("vertxHttp", false));
   }
 
   private static List<TenantConfig> tenants(ConfigSection tenants, JsonNode tree) {

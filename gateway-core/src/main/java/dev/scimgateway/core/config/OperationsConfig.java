@@ -15,13 +15,17 @@ import java.util.OptionalInt;
  * @param managementHost the address the management port binds
  * @param probeUpstream whether {@code /ready} asks each tenant's upstream
  * @param probeTimeout how long {@code /ready} waits for an upstream
+ * @param vertxHttpMetrics whether Vert.x's own per-request HTTP meters ({@code vertx_http_*}) are kept; the
+ *     gateway's {@code scim_gateway_requests_seconds} and {@code scim_gateway_upstream_requests_seconds} count the
+ *     same requests
  */
 public record OperationsConfig(
-    LogFormat logFormat, int logBufferLines, OptionalInt managementPort, String managementHost, boolean probeUpstream, Duration probeTimeout) {
+    LogFormat logFormat, int logBufferLines, OptionalInt managementPort, String managementHost, boolean probeUpstream, Duration probeTimeout,
+    boolean vertxHttpMetrics) {
 
   public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   public static OperationsConfig defaults() {
-    return new OperationsConfig(LogFormat.TEXT, AsyncLogAppender.DEFAULT_BUFFER_LINES, OptionalInt.empty(), ServerConfig.DEFAULT_HOST, false, DEFAULT_PROBE_TIMEOUT);
+    return new OperationsConfig(LogFormat.TEXT, AsyncLogAppender.DEFAULT_BUFFER_LINES, OptionalInt.empty(), ServerConfig.DEFAULT_HOST, false, DEFAULT_PROBE_TIMEOUT, false);
   }
 }

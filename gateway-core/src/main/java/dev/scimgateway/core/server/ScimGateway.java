@@ -100,7 +100,7 @@ public final class ScimGateway {
         .onSuccess(gateway -> LOG.log(Level.INFO, "scim-gateway listening on " + config.server().host() + ":" + gateway.port()
             + (certificate.isPresent() ? " (HTTPS)" : "")
             + (gateway.management.isEmpty() ? "" : ", management on port " + gateway.managementPort())
-            + " on " + gateway.loops.size() + " event loops"
+            + " on " + gateway.loops.size() + " event loops (" + (vertx.isNativeTransportEnabled() ? "native" : "NIO") + " transport)"
             + " with tenants " + gateway.tenants.all().stream()
                 .map(tenant -> tenant.name() + " (" + tenant.adapterName() + ")")
                 .collect(Collectors.joining(", "))));

@@ -43,4 +43,18 @@ class LoggingConfigTest {
 
     assertTrue(message.contains("logging.bufferLines"), message);
   }
+
+  @Test
+  void vertxsPerRequestHttpMetersAreOffUnlessAskedFor() {
+    assertEquals(false, operations("").vertxHttpMetrics());
+    assertEquals(false, OperationsConfig.defaults().vertxHttpMetrics());
+    assertEquals(true, operations("metrics:\n  vertxHttp: true\n").vertxHttpMetrics());
+  }
+
+  @Test
+  void anUnknownMetricsKeyIsAConfigurationError() {
+    String message = assertThrows(InvalidConfigException.class, () -> operations("metrics:\n  vertx: true\n")).getMessage();
+
+    assertTrue(message.contains("metrics"), message);
+  }
 }
