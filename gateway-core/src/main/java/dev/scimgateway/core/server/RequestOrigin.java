@@ -1,5 +1,6 @@
 package dev.scimgateway.core.server;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -20,18 +21,24 @@ final class RequestOrigin {
   private static final Pattern FORWARDED_PROTO = Pattern.compile("(?i)(?:^|;)\\s*proto=\"?([^;,\"]*)\"?");
   private static final Pattern FORWARDED_HOST = Pattern.compile("(?i)(?:^|;)\\s*host=\"?([^;,\"]*)\"?");
   private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+  // Header names whose hash is computed once, not on every look-up of every response's origin.
+  private static final CharSequence HOST = HttpHeaders.createOptimized("Host");
+  private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+  private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+  private static final CharSequence X_FORWARDED_PORT = HttpHeaders.createOptimized("X-Forwarded-Port");
+  private static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
 
   private RequestOrigin() {}
 
   /** The origin, or empty when not even the server's own address is known. */
   static Optional<String> of(HttpServerRequest request) {
     String scheme = request.connection() != null && request.connection().isSsl() ? "https" : "http";
-    HostAndPort authority = authority(request.getHeader("Host")).orElse(null);
+    HostAndPort authority = authority(request.getHeader(HOST)).orElse(null);
 
-    Optional<String> forwardedProto = first(request.getHeader("X-Forwarded-Proto")).flatMap(RequestOrigin::scheme);
-    Optional<HostAndPort> forwardedHost = first(request.getHeader("X-Forwarded-Host")).flatMap(RequestOrigin::authority);
-    Optional<Integer> forwardedPort = first(request.getHeader("X-Forwarded-Port")).flatMap(RequestOrigin::port);
-    String forwarded = first(request.getHeader("Forwarded")).orElse(null);
+    Optional<String> forwardedProto = first(request.getHeader(X_FORWARDED_PROTO)).flatMap(RequestOrigin::scheme);
+    Optional<HostAndPort> forwardedHost = first(request.getHeader(X_FORWARDED_HOST)).flatMap(RequestOrigin::authority);
+    Optional<Integer> forwardedPort = first(request.getHeader(X_FORWARDED_PORT)).flatMap(RequestOrigin::port);
+    String forwarded = first(request.getHeader(FORWARDED)).orElse(null);
     if (forwarded != null) {
       Optional<String> proto = parameter(FORWARDED_PROTO, forwarded).flatMap(RequestOrigin::scheme);
       Optional<HostAndPort> host = parameter(FORWARDED_HOST, forwarded).flatMap(RequestOrigin::authority);

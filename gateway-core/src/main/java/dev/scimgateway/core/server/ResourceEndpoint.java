@@ -13,6 +13,8 @@ import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.protocol.ScimMediaType;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
  * The HTTP side of one resource type's endpoint: maps each request to its {@link ResourceOperations}
  * call and the outcome to the SCIM response.
  */
-final class ResourceEndpoint {
+final class ResourceEndpoint implements Handler<RoutingContext> {
 
   private final ResourceOperations operations;
   private final ResourceDefinition type;
@@ -32,32 +34,57 @@ final class ResourceEndpoint {
     this.type = operations.type();
   }
 
-  void create(RoutingContext ctx) {
+  /** The type's collection (list, create) and its items (get, replace, patch, delete); any other method is 405. */
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    if (ctx.pathParam("id") == null) {
+      if (method == HttpMethod.GET) {
+        list(ctx);
+      } else if (method == HttpMethod.POST) {
+        create(ctx);
+      } else {
+        ctx.fail(405);
+      }
+    } else if (method == HttpMethod.GET) {
+      get(ctx);
+    } else if (method == HttpMethod.PUT) {
+      replace(ctx);
+    } else if (method == HttpMethod.PATCH) {
+      patch(ctx);
+    } else if (method == HttpMethod.DELETE) {
+      delete(ctx);
+    } else {
+      ctx.fail(405);
+    }
+  }
+
+  private void create(RoutingContext ctx) {
     answer(ctx, operations.create(request(ctx), body(ctx)), created -> ScimResponses.resource(ctx, 201, type, created));
   }
 
-  void get(RoutingContext ctx) {
+  private void get(RoutingContext ctx) {
     answer(ctx, operations.get(request(ctx), ctx.pathParam("id"), projection(ctx).selection()),
         resource -> ScimResponses.resource(ctx, 200, type, resource));
   }
 
-  void list(RoutingContext ctx) {
+  private void list(RoutingContext ctx) {
     AttributeProjection projection = projection(ctx);
     answer(ctx, operations.list(request(ctx), ListRequest.fromQuery(ctx.queryParams(), operations.bounds()), projection.selection()),
         page -> ScimResponses.json(ctx, 200, listResponse(ctx, projection, page)));
   }
 
-  void replace(RoutingContext ctx) {
+  private void replace(RoutingContext ctx) {
     answer(ctx, operations.replace(request(ctx), ctx.pathParam("id"), body(ctx)),
         replaced -> ScimResponses.resource(ctx, 200, type, replaced));
   }
 
-  void patch(RoutingContext ctx) {
+  private void patch(RoutingContext ctx) {
     answer(ctx, operations.patch(request(ctx), ctx.pathParam("id"), body(ctx)),
         modified -> ScimResponses.resource(ctx, 200, type, modified));
   }
 
-  void delete(RoutingContext ctx) {
+  private void delete(RoutingContext ctx) {
     answer(ctx, operations.delete(request(ctx), ctx.pathParam("id")), ignored -> ScimResponses.noContent(ctx));
   }
 
