@@ -121,6 +121,23 @@ class UpstreamFailureTest {
     assertTrue(response.json().getString("detail").contains("did not answer"), response.body());
   }
 
+  /** The upstream would still answer in time for its own timeout, but the IdP's request may not take that long. */
+  @Test
+  void aRequestOutlastingTheServersTimeoutIs503WithRetryAfter() {
+    try (var own = GatewayHarness.start(SimulatorOptions.defaults(), "requestTimeoutMillis: 10000", "", "requestTimeoutMillis: 300")) {
+      own.simulator.inject(new Fault("GET", "/Users/.+", 2, new FaultAction.Delay(Duration.ofSeconds(3))));
+
+      for (int attempt = 0; attempt < 2; attempt++) {
+        var response = own.get(own.usersPath() + "/slow");
+
+        assertEquals(503, response.status());
+        assertScimError(response, "503");
+        assertTrue(Integer.parseInt(response.headers().get("Retry-After")) > 0, response.headers().toString());
+      }
+      assertEquals(200, own.get(own.usersPath()).status(), "requests in time are answered as before");
+    }
+  }
+
   @Test
   void droppedConnectionIs502() {
     harness.simulator.inject(new Fault("GET", "/Users/.+", ATTEMPTS, new FaultAction.DropConnection()));
