@@ -77,7 +77,7 @@ final class Profile {
 
   /** Native frames of threads waiting (for I/O, a lock, a timer), not working. */
   private static final java.util.regex.Pattern IDLE =
-      java.util.regex.Pattern.compile("(?i)epoll|\\.poll|wait|park|sleep|accept|select");
+      java.util.regex.Pattern.compile("(?i)epollWait|epollBusyWait|\\.poll|wait|park|sleep|accept|select");
 
   private Profile() {}
 
