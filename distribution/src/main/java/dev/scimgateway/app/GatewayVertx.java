@@ -10,8 +10,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 /**
  * The Vert.x instance the gateway runs on: enough event loops, Netty's native transport where the platform has
  * it (epoll on Linux; NIO otherwise), and Vert.x's meters in the gateway's registry. Vert.x's per-request HTTP
- * meters are left out unless asked for: the gateway counts the same requests in its own meters, and the
- * look-ups of both on every request cost more CPU than the rest of the metrics together.
+ * meters are left out unless {@code metrics.vertxHttp} asks for them: the gateway counts the same requests in its
+ * own meters, and looking up both sets on every request cost about a tenth of the gateway's CPU.
  */
 final class GatewayVertx {
 
