@@ -9,8 +9,17 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
 
-/** Reading request bodies and writing responses with the SCIM SDK's Jackson configuration. */
+/**
+ * Reading request bodies and writing responses with the SCIM SDK's Jackson configuration, whose JSON
+ * objects match field names ignoring case ({@link CaseInsensitiveObjectNode}). The SDK is configured
+ * the same way for the whole JVM, so the objects it makes itself (applying a PATCH) are of one kind
+ * with the gateway's.
+ */
 public final class ScimJson {
+
+  static {
+    JsonUtils.setCustomMapperFactory(new CaseInsensitiveObjectNode.Mappers());
+  }
 
   private static final ObjectMapper MAPPER = JsonUtils.createObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer();
