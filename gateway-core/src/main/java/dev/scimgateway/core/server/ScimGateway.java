@@ -145,7 +145,10 @@ public final class ScimGateway {
     return new HttpServerOptions()
         .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.connections().idleTimeout().toMillis()))
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-        .setHttp2ClearTextEnabled(false);
+        .setHttp2ClearTextEnabled(false)
+        // No WebSocket is served: without these, every connection's pipeline screens each request for an upgrade.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
   }
 
   /**
