@@ -7,6 +7,7 @@
 #   BENCH_ONLY=overhead,profile ...    # some sections only (overhead,efficiency,burst,footprint,profile,loops)
 #   BENCH_OUT=/tmp/b.md ...            # write the report elsewhere
 #   BENCH_SKIP_BUILD=1 ...             # use the jars already built
+#   BENCH_BASELINE=REV ...             # also measure the gateway built from git revision REV (before and after)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,11 +51,23 @@ cp benchmarks/target/scim-gateway-benchmarks.jar "$WORK/scim-gateway-benchmarks.
 cp distribution/target/scim-gateway.jar "$WORK/scim-gateway.jar"
 echo "bench/run.sh: work directory $WORK"
 
+# Before and after in one run: the gateway of an earlier revision, built in a worktree of its own, runs as a
+# fifth path of the overhead benchmark.
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  BASELINE_SRC="$WORK/baseline-src"
+  git worktree add --detach -q "$BASELINE_SRC" "$BENCH_BASELINE"
+  (cd "$BASELINE_SRC" && mvn -B -q -DskipTests package -pl distribution -am)
+  cp "$BASELINE_SRC/distribution/target/scim-gateway.jar" "$WORK/scim-gateway-baseline.jar"
+  git log -1 --format='`%h` (%s)' "$BENCH_BASELINE" > "$WORK/baseline.txt"
+  git worktree remove --force "$BASELINE_SRC"
+fi
+
 # The command as the report states it, with the settings that differ from the defaults.
 COMMAND="bench/run.sh"
 [ "$REPS" = 3 ] || COMMAND="BENCH_REPS=$REPS $COMMAND"
 [ "$SECONDS_PER_CELL" = 8 ] || COMMAND="BENCH_SECONDS=$SECONDS_PER_CELL $COMMAND"
 [ "$ONLY" = overhead,efficiency,burst,footprint,profile,loops ] || COMMAND="BENCH_ONLY=$ONLY $COMMAND"
+[ -z "${BENCH_BASELINE:-}" ] || COMMAND="BENCH_BASELINE=$BENCH_BASELINE $COMMAND"
 
 java -jar "$WORK/scim-gateway-benchmarks.jar" run --repo . --work "$WORK" --out "$OUT" \
   --reps "$REPS" --seconds "$SECONDS_PER_CELL" --only "$ONLY" --command "$COMMAND"

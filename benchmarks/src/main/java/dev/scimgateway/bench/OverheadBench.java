@@ -15,12 +15,15 @@ import java.util.Map;
  */
 final class OverheadBench {
 
-  /** The paths to the upstream; {@code GATEWAY_SCIM} is the gateway with the generic {@code scim} adapter. */
+  /**
+   * The paths to the upstream; {@code GATEWAY_SCIM} is the gateway with the generic {@code scim} adapter,
+   * {@code GATEWAY_BEFORE} the gateway built from a baseline revision (only when one was built).
+   */
   enum Route {
-    DIRECT, PROXY, GATEWAY, GATEWAY_SCIM;
+    DIRECT, PROXY, GATEWAY, GATEWAY_SCIM, GATEWAY_BEFORE;
 
     boolean throughGateway() {
-      return this == GATEWAY || this == GATEWAY_SCIM;
+      return this == GATEWAY || this == GATEWAY_SCIM || this == GATEWAY_BEFORE;
     }
   }
 
@@ -44,6 +47,8 @@ final class OverheadBench {
     /** CPU microseconds per request of the upstream. */
     final Map<Cell, List<Double>> upstreamCpuMicros = new LinkedHashMap<>();
     final List<Long> gatewayRssKb = new ArrayList<>();
+    /** The revision {@link Route#GATEWAY_BEFORE} was built from, if it ran. */
+    String baselineRevision;
     long gatewayRssAt64Kb = -1;
     long gatewayPeakRssKb = -1;
     long gatewayIdleRssKb = -1;
@@ -77,11 +82,16 @@ final class OverheadBench {
 
     /** The median over repetitions of the ratio of a gateway's CPU per request to nginx's, same repetition. */
     double cpuRatio(Op op, int c, Route route) {
-      List<Double> gateway = pathCpuMicros.getOrDefault(new Cell(op, c, route), List.of());
-      List<Double> proxy = pathCpuMicros.getOrDefault(new Cell(op, c, Route.PROXY), List.of());
+      return cpuRatio(op, c, route, Route.PROXY);
+    }
+
+    /** The median over repetitions of the ratio of two paths' CPU per request, same repetition. */
+    double cpuRatio(Op op, int c, Route numerator, Route denominator) {
+      List<Double> top = pathCpuMicros.getOrDefault(new Cell(op, c, numerator), List.of());
+      List<Double> bottom = pathCpuMicros.getOrDefault(new Cell(op, c, denominator), List.of());
       List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < Math.min(gateway.size(), proxy.size()); i++) {
-        ratios.add(gateway.get(i) / proxy.get(i));
+      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+        ratios.add(top.get(i) / bottom.get(i));
       }
       return Stats.median(ratios);
     }
@@ -137,18 +147,24 @@ final class OverheadBench {
     int nginxPort = Net.freePort();
     int gatewayPort = Net.freePort();
     int scimGatewayPort = Net.freePort();
+    int baselinePort = Net.freePort();
+    List<Route> routes = stack.baseline.isPresent() ? List.of(Route.values())
+        : List.of(Route.DIRECT, Route.PROXY, Route.GATEWAY, Route.GATEWAY_SCIM);
+    result.baselineRevision = stack.baseline.map(Stack.Baseline::revision).orElse(null);
     Path post = wrk.postScript("post-user", OKTA_CREATE);
     try (Child upstream = stack.upstream(upstreamPort, 1000);
          Child nginx = Nginx.start(stack.work, nginxPort, upstreamPort);
          Child gateway = stack.gateway("gateway-overhead", gatewayPort, upstreamPort, Stack.noThrottle(), "", List.of(), true);
          Child scimGateway = stack.scimGateway("gateway-scim-overhead", scimGatewayPort, upstreamPort,
-             "resourceTypes: [User]\npatch: operations\n" + Stack.noThrottle(), "", List.of())) {
+             "resourceTypes: [User]\npatch: operations\n" + Stack.noThrottle(), "", List.of());
+         Child baseline = stack.baseline.map(before -> stack.baselineGateway(before, "gateway-before-overhead", baselinePort,
+             upstreamPort, Stack.noThrottle())).orElse(null)) {
       result.gatewayIdleRssKb = gateway.rssKb();
       Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.GATEWAY, gatewayPort,
-          Route.GATEWAY_SCIM, scimGatewayPort);
+          Route.GATEWAY_SCIM, scimGatewayPort, Route.GATEWAY_BEFORE, baselinePort);
       Bench.log("overhead: warming up each path (" + warmUpSeconds + " s per operation, " + GATEWAY_WARM_UP_FACTOR
           + " times that for a gateway's JIT)");
-      for (Route route : Route.values()) {
+      for (Route route : routes) {
         for (Op op : Op.values()) {
           wrk.run(url(route, op, ports.get(route)), 16, route.throughGateway() ? GATEWAY_WARM_UP_FACTOR * warmUpSeconds : warmUpSeconds,
               authorization(route), op == Op.POST ? post : null);
@@ -157,13 +173,14 @@ final class OverheadBench {
       for (int rep = 0; rep < repetitions; rep++) {
         for (Op op : Op.values()) {
           for (int connections : CONNECTIONS) {
-            for (int k = 0; k < Route.values().length; k++) {
-              Route route = Route.values()[(k + rep) % Route.values().length];
+            for (int k = 0; k < routes.size(); k++) {
+              Route route = routes.get((k + rep) % routes.size());
               Child middle = switch (route) {
                 case DIRECT -> null;
                 case PROXY -> nginx;
                 case GATEWAY -> gateway;
                 case GATEWAY_SCIM -> scimGateway;
+                case GATEWAY_BEFORE -> baseline;
               };
               long middleBefore = middle == null ? 0 : middle.cpuNanos();
               long upstreamBefore = upstream.cpuNanos();
@@ -205,7 +222,7 @@ final class OverheadBench {
   static String url(Route route, Op op, int port) {
     String path = switch (route) {
       case DIRECT, PROXY -> "/scim/v2/Users";
-      case GATEWAY, GATEWAY_SCIM -> Stack.usersPath();
+      case GATEWAY, GATEWAY_SCIM, GATEWAY_BEFORE -> Stack.usersPath();
     };
     return Net.url(port, op == Op.GET ? path + "/" + FixedUpstream.id(42) : path);
   }

@@ -174,6 +174,7 @@ final class Report {
       md.append("Every wrk run completed without socket errors or non-2xx answers.\n\n");
     }
     scimAdapter(md);
+    beforeAndAfter(md);
     md.append("**Targets** (issue #15; at 16 connections unless said, the Postman path).\n\n");
     md.append("| Target | Cell | Measured | Verdict |\n|---|---|---:|---|\n");
     for (OverheadTarget target : OverheadTarget.values()) {
@@ -529,6 +530,36 @@ final class Report {
             .append(" | ").append(Stats.signed2(overhead.addedP50(op, c, Route.GATEWAY_SCIM, Route.DIRECT)))
             .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.GATEWAY_SCIM)))
             .append(" | ").append(Stats.f1(overhead.cpuRatio(op, c, Route.GATEWAY_SCIM)))
+            .append(" |\n");
+      }
+    }
+    md.append("\n");
+  }
+
+  /** The gateway built from the baseline revision against this one, cell by cell of the same repetitions. */
+  private void beforeAndAfter(StringBuilder md) {
+    if (overhead.baselineRevision == null) {
+      return;
+    }
+    md.append("**Before and after, in this run.** The gateway built from ").append(overhead.baselineRevision)
+        .append(" (`BENCH_BASELINE`) ran as a fifth path in every repetition, with the same configuration and the same ")
+        .append("upstream; ratios are medians of the per-repetition ratios.\n\n");
+    md.append("| Operation | Connections | Before req/s | After req/s | After / before | Before µs CPU/req | After µs CPU/req ")
+        .append("| After / before CPU | Before vs nginx | After vs nginx | Before p50 ms | After p50 ms |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Op op : Op.values()) {
+      for (int c : new int[] {16, 64}) {
+        md.append("| ").append(op == Op.GET ? "GET /Users/{id}" : "POST /Users").append(" | ").append(c)
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.GATEWAY_BEFORE)))
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY, Route.GATEWAY_BEFORE)))
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.GATEWAY_BEFORE)))
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f2(overhead.cpuRatio(op, c, Route.GATEWAY, Route.GATEWAY_BEFORE)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY_BEFORE, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.GATEWAY_BEFORE)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.GATEWAY)))
             .append(" |\n");
       }
     }

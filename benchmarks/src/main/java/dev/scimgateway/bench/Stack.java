@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts the pieces the benchmarks need, each as its own process on 127.0.0.1. */
 final class Stack {
@@ -20,6 +21,8 @@ final class Stack {
   final Path repo;
   final Path work;
   final Path gatewayJar;
+  /** The gateway built from an earlier revision (bench/run.sh's {@code BENCH_BASELINE}), if one was built. */
+  final Optional<Baseline> baseline;
   final Path benchJar;
   final String java;
 
@@ -38,6 +41,7 @@ final class Stack {
       this.benchJar = own.toString().endsWith(".jar")
           ? copy(own, work.resolve("scim-gateway-benchmarks.jar"))
           : copy(repo.resolve("benchmarks/target/scim-gateway-benchmarks.jar"), work.resolve("scim-gateway-benchmarks.jar"));
+      this.baseline = Baseline.in(work);
     } catch (IOException | URISyntaxException e) {
       throw new IllegalStateException("cannot prepare " + work + ": " + e.getMessage(), e);
     }
@@ -93,7 +97,34 @@ final class Stack {
           baseUrl: "http://%s:%d/scim/v2"
           apiKey: "%s"
         %s""".formatted(Net.HOST, upstreamPort, API_KEY, postmanExtra.indent(2).stripTrailing());
-    return launch(name, port, adapter, serverExtra, topLevelExtra, jvmArgs, awaitReady);
+    return launch(gatewayJar, name, port, adapter, serverExtra, topLevelExtra, jvmArgs, awaitReady);
+  }
+
+  /** The {@link #baseline} gateway, configured as {@link #gateway} configures this one. */
+  Child baselineGateway(Baseline baseline, String name, int port, int upstreamPort, String postmanExtra) {
+    String adapter = """
+        adapter: postman
+        postman:
+          baseUrl: "http://%s:%d/scim/v2"
+          apiKey: "%s"
+        %s""".formatted(Net.HOST, upstreamPort, API_KEY, postmanExtra.indent(2).stripTrailing());
+    return launch(baseline.jar(), name, port, adapter, "", "", List.of(), true);
+  }
+
+  /**
+   * A gateway jar built from an earlier revision, to measure before and after in one run: bench/run.sh builds it as
+   * {@code scim-gateway-baseline.jar} in the work directory and names its revision in {@code baseline.txt}.
+   */
+  record Baseline(Path jar, String revision) {
+
+    static Optional<Baseline> in(Path work) throws IOException {
+      Path jar = work.resolve("scim-gateway-baseline.jar");
+      Path revision = work.resolve("baseline.txt");
+      if (!Files.isRegularFile(jar) || !Files.isRegularFile(revision)) {
+        return Optional.empty();
+      }
+      return Optional.of(new Baseline(jar, Files.readString(revision).strip()));
+    }
   }
 
   /**
@@ -109,10 +140,10 @@ final class Stack {
           baseUrl: "http://%s:%d/scim/v2"
           auth: { bearer: "%s" }
         %s""".formatted(Net.HOST, upstreamPort, API_KEY, scimExtra.indent(2).stripTrailing());
-    return launch(name, port, adapter, serverExtra, "", jvmArgs, true);
+    return launch(gatewayJar, name, port, adapter, serverExtra, "", jvmArgs, true);
   }
 
-  private Child launch(String name, int port, String adapter, String serverExtra, String topLevelExtra,
+  private Child launch(Path jar, String name, int port, String adapter, String serverExtra, String topLevelExtra,
       List<String> jvmArgs, boolean awaitReady) {
     String yaml = topLevelExtra + """
 
@@ -135,7 +166,7 @@ final class Stack {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmArgs);
-    command.addAll(List.of("-jar", gatewayJar.toString(), "--config", config.toString()));
+    command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
     Child child = Child.start(name, work, command, null);
     if (awaitReady) {
       awaitGatewayReady(child, port, Duration.ofMinutes(5));
