@@ -19,7 +19,7 @@ import java.util.Set;
 final class CaseInsensitiveFields extends AbstractMap<String, JsonNode> {
 
   /** Up to this many fields a miss scans them; beyond, it asks {@link #spellings}. */
-  private static final int SCANNED_UP_TO = 8;
+  private static final int SCANNED_UP_TO = 16;
 
   private final LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
   /**
