@@ -51,8 +51,8 @@ cp benchmarks/target/scim-gateway-benchmarks.jar "$WORK/scim-gateway-benchmarks.
 cp distribution/target/scim-gateway.jar "$WORK/scim-gateway.jar"
 echo "bench/run.sh: work directory $WORK"
 
-# Before and after in one run: the gateway of an earlier revision, built in a worktree of its own, runs as a
-# fifth path of the overhead benchmark.
+# Before and after in one run: the gateway of an earlier revision, built in a worktree of its own, runs as
+# one more path of the overhead benchmark.
 if [ -n "${BENCH_BASELINE:-}" ]; then
   BASELINE_SRC="$WORK/baseline-src"
   git worktree add --detach -q "$BASELINE_SRC" "$BENCH_BASELINE"

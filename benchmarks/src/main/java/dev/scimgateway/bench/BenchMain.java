@@ -14,6 +14,8 @@ import java.util.Map;
  *     jars in the work directory (a new temporary one by default)
  * upstream --port P [--users N]
  *     the fixed-answer upstream (started by the suite as a process of its own)
+ * vertx-proxy --port P --upstream U
+ *     the Vert.x pass-through proxy in front of the upstream at U, the floor of the gateway's stack
  * jfr-summary FILE.jfr
  *     the hot-path summary of a JFR recording
  * </pre>
@@ -31,6 +33,8 @@ public final class BenchMain {
     switch (args[0]) {
       case "upstream" -> FixedUpstream.main(Integer.parseInt(options.getOrDefault("port", "0")),
           Integer.parseInt(options.getOrDefault("users", "1000")));
+      case "vertx-proxy" -> VertxProxy.main(Integer.parseInt(options.getOrDefault("port", "0")),
+          Integer.parseInt(options.get("upstream")));
       case "run" -> {
         Bench bench = new Bench(Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize(),
             Path.of(options.getOrDefault("out", "docs/BENCHMARKS.md")),
@@ -60,7 +64,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println("usage: BenchMain run --repo DIR --out FILE [--reps N] [--seconds S] [--only LIST]"
-        + " | upstream --port P [--users N] | jfr-summary FILE.jfr");
+        + " | upstream --port P [--users N] | vertx-proxy --port P --upstream U | jfr-summary FILE.jfr");
     System.exit(2);
   }
 }

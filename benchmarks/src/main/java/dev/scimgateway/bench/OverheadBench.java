@@ -5,31 +5,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmark 1: the cost of putting the gateway in the path. wrk drives {@code GET /Users/{id}} and
- * {@code POST /Users} at 1, 16 and 64 connections against four paths to the same fixed-answer upstream:
- * directly, through nginx, through the gateway with the Postman adapter and through the gateway with the
- * generic {@code scim} adapter. Every repetition runs every cell of the paths one after the other (the order
+ * {@code POST /Users} at 1, 16 and 64 connections against the paths to the same fixed-answer upstream:
+ * directly, through nginx, through a bare Vert.x pass-through on the gateway's stack ({@link VertxProxy}), through
+ * the gateway with the Postman adapter and through the gateway with the generic {@code scim} adapter. Every repetition runs every cell of the paths one after the other (the order
  * of the paths rotates), so ratios come from the same repetition.
  */
 final class OverheadBench {
 
   /**
-   * The paths to the upstream; {@code GATEWAY_SCIM} is the gateway with the generic {@code scim} adapter,
-   * {@code GATEWAY_BEFORE} the gateway built from a baseline revision (only when one was built).
+   * The paths to the upstream; {@code PROXY} is nginx, {@code VERTX_PROXY} the {@link VertxProxy} (the floor of the
+   * gateway's stack), {@code GATEWAY_SCIM} the gateway with the generic {@code scim} adapter, {@code GATEWAY_BEFORE}
+   * the gateway built from a baseline revision (only when one was built).
    */
   enum Route {
-    DIRECT, PROXY, GATEWAY, GATEWAY_SCIM, GATEWAY_BEFORE;
+    DIRECT, PROXY, VERTX_PROXY, GATEWAY, GATEWAY_SCIM, GATEWAY_BEFORE;
 
     boolean throughGateway() {
       return this == GATEWAY || this == GATEWAY_SCIM || this == GATEWAY_BEFORE;
+    }
+
+    /** Whether the path's middle is a JVM, whose JIT needs the longer warm-up. */
+    boolean javaInThePath() {
+      return throughGateway() || this == VERTX_PROXY;
     }
   }
 
   enum Op { GET, POST }
 
   static final int[] CONNECTIONS = {1, 16, 64};
+
+  /**
+   * The load below saturation: {@value #PACED_CONNECTIONS} connections, each waiting a random 0 to
+   * 2 × {@value #PACED_MEAN_DELAY_MILLIS} ms between an answer and its next request (about 2,000 requests a second
+   * in all, a fifth of what the gateway serves here), so that latency is the path's own and not the queue of
+   * saturated cores; random, so that the connections do not fall into step and arrive in bursts.
+   */
+  static final int PACED_CONNECTIONS = 64;
+  static final int PACED_MEAN_DELAY_MILLIS = 32;
 
   static final String OKTA_CREATE = """
       {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"jane.doe@example.com",\
@@ -42,6 +58,8 @@ final class OverheadBench {
   /** Every repetition's wrk result per cell, and what was sampled on the side. */
   static final class Result {
     final Map<Cell, List<Wrk.Result>> runs = new LinkedHashMap<>();
+    /** The paced runs ({@link #PACED_CONNECTIONS}), by operation and path. */
+    final Map<Cell, List<Wrk.Result>> paced = new LinkedHashMap<>();
     /** CPU microseconds per request of the process in the path (nginx with its workers, the gateway); none for direct. */
     final Map<Cell, List<Double>> pathCpuMicros = new LinkedHashMap<>();
     /** CPU microseconds per request of the upstream. */
@@ -60,16 +78,25 @@ final class OverheadBench {
       return runs.getOrDefault(new Cell(op, connections, route), List.of());
     }
 
+    List<Wrk.Result> paced(Op op, Route route) {
+      return paced.getOrDefault(new Cell(op, PACED_CONNECTIONS, route), List.of());
+    }
+
     double medianRps(Op op, int c, Route r) {
-      return Stats.median(of(op, c, r).stream().map(Wrk.Result::requestsPerSecond).toList());
+      return median(of(op, c, r), Wrk.Result::requestsPerSecond);
     }
 
     double medianP50(Op op, int c, Route r) {
-      return Stats.median(of(op, c, r).stream().map(Wrk.Result::p50Ms).toList());
+      return median(of(op, c, r), Wrk.Result::p50Ms);
     }
 
     double medianP99(Op op, int c, Route r) {
-      return Stats.median(of(op, c, r).stream().map(Wrk.Result::p99Ms).toList());
+      return median(of(op, c, r), Wrk.Result::p99Ms);
+    }
+
+    /** The median of one of the results' measures. */
+    static double median(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> value) {
+      return Stats.median(results.stream().map(value::applyAsDouble).toList());
     }
 
     double medianPathCpu(Op op, int c, Route r) {
@@ -96,6 +123,17 @@ final class OverheadBench {
       return Stats.median(ratios);
     }
 
+    /** The median over repetitions of the difference of two paths' CPU per request, same repetition, in µs. */
+    double cpuDifference(Op op, int c, Route minuend, Route subtrahend) {
+      List<Double> top = pathCpuMicros.getOrDefault(new Cell(op, c, minuend), List.of());
+      List<Double> bottom = pathCpuMicros.getOrDefault(new Cell(op, c, subtrahend), List.of());
+      List<Double> differences = new ArrayList<>();
+      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+        differences.add(top.get(i) - bottom.get(i));
+      }
+      return Stats.median(differences);
+    }
+
     /** The median over repetitions of the ratio of throughputs measured in the same repetition. */
     double ratio(Op op, int c, Route numerator, Route denominator) {
       List<Wrk.Result> top = of(op, c, numerator);
@@ -109,8 +147,15 @@ final class OverheadBench {
 
     /** The median over repetitions of the p50 difference measured in the same repetition, in ms. */
     double addedP50(Op op, int c, Route route, Route baseline) {
-      List<Wrk.Result> top = of(op, c, route);
-      List<Wrk.Result> bottom = of(op, c, baseline);
+      return addedP50(of(op, c, route), of(op, c, baseline));
+    }
+
+    /** As {@link #addedP50}, of the paced runs. */
+    double addedPacedP50(Op op, Route route, Route baseline) {
+      return addedP50(paced(op, route), paced(op, baseline));
+    }
+
+    private static double addedP50(List<Wrk.Result> top, List<Wrk.Result> bottom) {
       List<Double> added = new ArrayList<>();
       for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
         added.add(top.get(i).p50Ms() - bottom.get(i).p50Ms());
@@ -145,28 +190,32 @@ final class OverheadBench {
     result.seconds = seconds;
     int upstreamPort = Net.freePort();
     int nginxPort = Net.freePort();
+    int vertxProxyPort = Net.freePort();
     int gatewayPort = Net.freePort();
     int scimGatewayPort = Net.freePort();
     int baselinePort = Net.freePort();
     List<Route> routes = stack.baseline.isPresent() ? List.of(Route.values())
-        : List.of(Route.DIRECT, Route.PROXY, Route.GATEWAY, Route.GATEWAY_SCIM);
+        : List.of(Route.DIRECT, Route.PROXY, Route.VERTX_PROXY, Route.GATEWAY, Route.GATEWAY_SCIM);
     result.baselineRevision = stack.baseline.map(Stack.Baseline::revision).orElse(null);
     Path post = wrk.postScript("post-user", OKTA_CREATE);
+    Path pacedGet = wrk.pacedScript("paced-get", null, PACED_MEAN_DELAY_MILLIS);
+    Path pacedPost = wrk.pacedScript("paced-post-user", OKTA_CREATE, PACED_MEAN_DELAY_MILLIS);
     try (Child upstream = stack.upstream(upstreamPort, 1000);
          Child nginx = Nginx.start(stack.work, nginxPort, upstreamPort);
+         Child vertxProxy = stack.vertxProxy(vertxProxyPort, upstreamPort);
          Child gateway = stack.gateway("gateway-overhead", gatewayPort, upstreamPort, Stack.noThrottle(), "", List.of(), true);
          Child scimGateway = stack.scimGateway("gateway-scim-overhead", scimGatewayPort, upstreamPort,
              "resourceTypes: [User]\npatch: operations\n" + Stack.noThrottle(), "", List.of());
          Child baseline = stack.baseline.map(before -> stack.baselineGateway(before, "gateway-before-overhead", baselinePort,
              upstreamPort, Stack.noThrottle())).orElse(null)) {
       result.gatewayIdleRssKb = gateway.rssKb();
-      Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.GATEWAY, gatewayPort,
-          Route.GATEWAY_SCIM, scimGatewayPort, Route.GATEWAY_BEFORE, baselinePort);
+      Map<Route, Integer> ports = Map.of(Route.DIRECT, upstreamPort, Route.PROXY, nginxPort, Route.VERTX_PROXY, vertxProxyPort,
+          Route.GATEWAY, gatewayPort, Route.GATEWAY_SCIM, scimGatewayPort, Route.GATEWAY_BEFORE, baselinePort);
       Bench.log("overhead: warming up each path (" + warmUpSeconds + " s per operation, " + GATEWAY_WARM_UP_FACTOR
-          + " times that for a gateway's JIT)");
+          + " times that for a JVM's JIT)");
       for (Route route : routes) {
         for (Op op : Op.values()) {
-          wrk.run(url(route, op, ports.get(route)), 16, route.throughGateway() ? GATEWAY_WARM_UP_FACTOR * warmUpSeconds : warmUpSeconds,
+          wrk.run(url(route, op, ports.get(route)), 16, route.javaInThePath() ? GATEWAY_WARM_UP_FACTOR * warmUpSeconds : warmUpSeconds,
               authorization(route), op == Op.POST ? post : null);
         }
       }
@@ -178,6 +227,7 @@ final class OverheadBench {
               Child middle = switch (route) {
                 case DIRECT -> null;
                 case PROXY -> nginx;
+                case VERTX_PROXY -> vertxProxy;
                 case GATEWAY -> gateway;
                 case GATEWAY_SCIM -> scimGateway;
                 case GATEWAY_BEFORE -> baseline;
@@ -212,6 +262,18 @@ final class OverheadBench {
                   run.clean() ? "" : "  (errors " + run.errors() + ", non-2xx " + run.non2xx() + ")"));
             }
           }
+          for (int k = 0; k < routes.size(); k++) {
+            Route route = routes.get((k + rep) % routes.size());
+            Wrk.Result run = wrk.run(url(route, op, ports.get(route)), PACED_CONNECTIONS, seconds, authorization(route),
+                op == Op.POST ? pacedPost : pacedGet);
+            if (!run.clean()) {
+              result.unclean++;
+            }
+            result.paced.computeIfAbsent(new Cell(op, PACED_CONNECTIONS, route), c -> new ArrayList<>()).add(run);
+            Bench.log(String.format("overhead rep %d/%d %-4s c=%d paced %-7s %,10.0f req/s  p50 %.2f ms  p99 %.2f ms%s",
+                rep + 1, repetitions, op, PACED_CONNECTIONS, route, run.requestsPerSecond(), run.p50Ms(), run.p99Ms(),
+                run.clean() ? "" : "  (errors " + run.errors() + ", non-2xx " + run.non2xx() + ")"));
+          }
         }
       }
       result.gatewayPeakRssKb = gateway.peakRssKb();
@@ -221,13 +283,13 @@ final class OverheadBench {
 
   static String url(Route route, Op op, int port) {
     String path = switch (route) {
-      case DIRECT, PROXY -> "/scim/v2/Users";
+      case DIRECT, PROXY, VERTX_PROXY -> "/scim/v2/Users";
       case GATEWAY, GATEWAY_SCIM, GATEWAY_BEFORE -> Stack.usersPath();
     };
     return Net.url(port, op == Op.GET ? path + "/" + FixedUpstream.id(42) : path);
   }
 
-  /** The gateway gets the tenant's token; direct and proxied requests carry Postman's key, as an IdP would. */
+  /** The gateway gets the tenant's token; direct and proxied requests carry Postman's key. */
   static String authorization(Route route) {
     return route.throughGateway() ? Stack.BEARER : "Bearer " + Stack.API_KEY;
   }

@@ -106,13 +106,15 @@ final class Report {
     md.append("## 1. Overhead: what the gateway costs in the path\n\n");
     md.append(String.format("""
         `GET /Users/{id}` and `POST /Users` (Okta's create body) with wrk at 1, 16 and 64 keep-alive connections,
-        %d s per cell, %d repetitions, against four paths to the same **fixed-answer upstream** (a small Vert.x
+        %d s per cell, %d repetitions, against these paths to the same **fixed-answer upstream** (a small Vert.x
         server in the benchmarks module that answers Postman's shapes at once, so that no simulator or budget blurs
         the numbers):
 
         - **direct**: wrk → upstream;
         - **proxy**: wrk → nginx (`proxy_pass`, keep-alive to the upstream, no access log, 2 workers) → upstream,
           the floor of any proxy;
+        - **Vert.x pass-through**: wrk → a bare proxy on the gateway's own stack (`VertxProxy`) → upstream, the
+          floor of the gateway's stack (its own table below);
         - **gateway**: wrk → gateway (one tenant, Postman budget set to 100,000 a second so it never throttles,
           request lines to standard output, discarded) → upstream;
         - **gateway (scim)**: the same with the generic `adapter: scim` in place of the Postman adapter (its own
@@ -173,17 +175,20 @@ final class Report {
     } else {
       md.append("Every wrk run completed without socket errors or non-2xx answers.\n\n");
     }
+    stackFloor(md);
+    belowSaturation(md);
     scimAdapter(md);
     beforeAndAfter(md);
     md.append("**Targets** (issue #15; at 16 connections unless said, the Postman path).\n\n");
     md.append("| Target | Cell | Measured | Verdict |\n|---|---|---:|---|\n");
     for (OverheadTarget target : OverheadTarget.values()) {
       double measured = target.measure(overhead);
-      md.append("| ").append(target.label).append(" | ").append(target.op).append(" c=").append(target.connections)
+      md.append("| ").append(target.label).append(" | ").append(target.cell())
           .append(" | ").append(target.format(measured)).append(" | ")
           .append(verdict(target.met(measured), target.met(measured) ? "" : target.shortfall(measured))).append(" |\n");
     }
     md.append("\n");
+    targetsAgainstTheFloor(md);
     md.append("""
         How to read this on 2 shared cores: every path is CPU-bound on the same two cores, so a path's throughput is
         roughly the inverse of the CPU all its processes spend per request. At 1 connection the numbers are
@@ -506,6 +511,106 @@ final class Report {
     }
   }
 
+  /** The Vert.x pass-through against nginx and the gateway: what of the gateway's cost is its stack's. */
+  private void stackFloor(StringBuilder md) {
+    if (overhead.of(Op.GET, 16, Route.VERTX_PROXY).isEmpty()) {
+      return;
+    }
+    md.append("""
+        **The floor of the gateway's stack.** The Vert.x pass-through (`VertxProxy`, benchmarks module) runs on the
+        gateway's stack: Vert.x 5, Netty's native transport, one server and one pooled HTTP client per event loop.
+        It forwards method, path, `Authorization`, `Content-Type` and body, and copies status, `Content-Type` and
+        body back, with no JSON, no checks, no log and no hop between loops. What it spends per request is what
+        Vert.x and the kernel take for one proxied request, which no change to the gateway's own code removes.
+        *Gateway's own* is the gateway's CPU per request minus the pass-through's (the median of the differences
+        within each repetition): what the SCIM work, the adapter, the log and the metrics cost.
+
+        | Operation | Connections | pass-through req/s | pass-through ÷ nginx | gateway ÷ pass-through | pass-through µs CPU/req | gateway µs CPU/req | gateway's own µs CPU/req | pass-through p50 ms |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|
+        """);
+    for (Op op : Op.values()) {
+      for (int c : OverheadBench.CONNECTIONS) {
+        md.append("| ").append(op).append(" | ").append(c)
+            .append(" | ").append(Stats.f0(overhead.medianRps(op, c, Route.VERTX_PROXY)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.VERTX_PROXY, Route.PROXY)))
+            .append(" | ").append(Stats.f2(overhead.ratio(op, c, Route.GATEWAY, Route.VERTX_PROXY)))
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.VERTX_PROXY)))
+            .append(" | ").append(Stats.f1(overhead.medianPathCpu(op, c, Route.GATEWAY)))
+            .append(" | ").append(Stats.f1(overhead.cpuDifference(op, c, Route.GATEWAY, Route.VERTX_PROXY)))
+            .append(" | ").append(Stats.f2(overhead.medianP50(op, c, Route.VERTX_PROXY)))
+            .append(" |\n");
+      }
+    }
+    md.append("\n");
+  }
+
+  /** Latency at 64 connections paced below saturation, every path. */
+  private void belowSaturation(StringBuilder md) {
+    if (overhead.paced(Op.GET, Route.GATEWAY).isEmpty()) {
+      return;
+    }
+    md.append(String.format("""
+        **Latency below saturation.** At 64 connections unpaced the cores are saturated and p50 is mostly the queue
+        (latency ≈ connections ÷ throughput). Here the same %d connections each wait a random 0 to %d ms between
+        an answer and the next request (wrk's `delay()`, not part of the latency it records): about 2,000 requests
+        a second in all, a fifth of what the gateway serves on this machine, closer to an IdP's parallel cycles. Every
+        path ran paced once per repetition, after the unpaced cells of the same operation; *added p50* is against
+        direct, within the same repetition.
+
+        | Operation | Path | req/s | p50 ms | p99 ms | added p50 vs direct |
+        |---|---|---:|---:|---:|---:|
+        """, OverheadBench.PACED_CONNECTIONS, 2 * OverheadBench.PACED_MEAN_DELAY_MILLIS));
+    for (Op op : Op.values()) {
+      for (Route route : Route.values()) {
+        List<Wrk.Result> runs = overhead.paced(op, route);
+        if (runs.isEmpty()) {
+          continue;
+        }
+        md.append("| ").append(op).append(" | ").append(pathName(route))
+            .append(" | ").append(Stats.f0(OverheadBench.Result.median(runs, Wrk.Result::requestsPerSecond)))
+            .append(" | ").append(Stats.f2(OverheadBench.Result.median(runs, Wrk.Result::p50Ms)))
+            .append(" | ").append(Stats.f2(OverheadBench.Result.median(runs, Wrk.Result::p99Ms)))
+            .append(" | ").append(route == Route.DIRECT ? "–" : Stats.signed2(overhead.addedPacedP50(op, route, Route.DIRECT)))
+            .append(" |\n");
+      }
+    }
+    md.append("\n");
+  }
+
+  private static String pathName(Route route) {
+    return switch (route) {
+      case DIRECT -> "direct";
+      case PROXY -> "nginx";
+      case VERTX_PROXY -> "Vert.x pass-through";
+      case GATEWAY -> "gateway (Postman)";
+      case GATEWAY_SCIM -> "gateway (scim)";
+      case GATEWAY_BEFORE -> "gateway before (`BENCH_BASELINE`)";
+    };
+  }
+
+  /** What the CPU and throughput targets leave for the gateway's own work once its stack's floor is paid. */
+  private void targetsAgainstTheFloor(StringBuilder md) {
+    if (overhead.of(Op.GET, 16, Route.VERTX_PROXY).isEmpty()) {
+      return;
+    }
+    md.append("**The targets against the floor.** At 16 connections the Vert.x pass-through alone spends ");
+    String separator = "";
+    for (OverheadTarget target : List.of(OverheadTarget.GET_CPU, OverheadTarget.POST_CPU)) {
+      double floor = overhead.medianPathCpu(target.op, 16, Route.VERTX_PROXY);
+      double left = target.bound - floor;
+      md.append(separator).append(Stats.f1(floor)).append(" µs per ").append(target.op).append(" (target ")
+          .append(Stats.f0(target.bound)).append(" µs: ")
+          .append(left >= 0 ? Stats.f1(left) + " µs left for the gateway's own work"
+              : "the floor alone is " + Stats.f1(-left) + " µs over it, before the gateway's own work")
+          .append(", which measures ")
+          .append(Stats.f1(overhead.cpuDifference(target.op, 16, Route.GATEWAY, Route.VERTX_PROXY))).append(" µs)");
+      separator = " and ";
+    }
+    md.append(", and keeps ").append(Stats.f2(overhead.ratio(Op.GET, 16, Route.VERTX_PROXY, Route.PROXY))).append(" × (GET) and ")
+        .append(Stats.f2(overhead.ratio(Op.POST, 16, Route.VERTX_PROXY, Route.PROXY)))
+        .append(" × (POST) of nginx's throughput: the ceiling of any gateway on this stack.\n\n");
+  }
+
   /** The gateway with the generic scim adapter in front of the same upstream, against the same repetitions. */
   private void scimAdapter(StringBuilder md) {
     if (overhead.of(Op.GET, 16, Route.GATEWAY_SCIM).isEmpty()) {
@@ -542,7 +647,7 @@ final class Report {
       return;
     }
     md.append("**Before and after, in this run.** The gateway built from ").append(overhead.baselineRevision)
-        .append(" (`BENCH_BASELINE`) ran as a fifth path in every repetition, with the same configuration and the same ")
+        .append(" (`BENCH_BASELINE`) ran as one more path in every repetition, with the same configuration and the same ")
         .append("upstream; ratios are medians of the per-repetition ratios.\n\n");
     md.append("| Operation | Connections | Before req/s | After req/s | After / before | Before µs CPU/req | After µs CPU/req ")
         .append("| After / before CPU | Before vs nginx | After vs nginx | Before p50 ms | After p50 ms |\n")
@@ -573,7 +678,9 @@ final class Report {
     GET_THROUGHPUT("throughput ≥ 0.5 × the nginx proxy", Op.GET, 16, 0.5, true),
     POST_THROUGHPUT("throughput ≥ 0.35 × the nginx proxy", Op.POST, 16, 0.35, true),
     GET_LATENCY("adds < 1 ms at p50 (vs direct)", Op.GET, 64, 1.0, false),
-    POST_LATENCY("adds < 1 ms at p50 (vs direct)", Op.POST, 64, 1.0, false);
+    POST_LATENCY("adds < 1 ms at p50 (vs direct)", Op.POST, 64, 1.0, false),
+    GET_PACED_LATENCY("adds < 1 ms at p50 (vs direct), paced", Op.GET, OverheadBench.PACED_CONNECTIONS, 1.0, false),
+    POST_PACED_LATENCY("adds < 1 ms at p50 (vs direct), paced", Op.POST, OverheadBench.PACED_CONNECTIONS, 1.0, false);
 
     final String label;
     final Op op;
@@ -594,11 +701,21 @@ final class Report {
         case GET_CPU, POST_CPU -> overhead.medianPathCpu(op, connections, Route.GATEWAY);
         case GET_THROUGHPUT, POST_THROUGHPUT -> overhead.ratio(op, connections, Route.GATEWAY, Route.PROXY);
         case GET_LATENCY, POST_LATENCY -> overhead.addedP50(op, connections, Route.GATEWAY, Route.DIRECT);
+        case GET_PACED_LATENCY, POST_PACED_LATENCY -> overhead.addedPacedP50(op, Route.GATEWAY, Route.DIRECT);
       };
     }
 
+    boolean paced() {
+      return this == GET_PACED_LATENCY || this == POST_PACED_LATENCY;
+    }
+
+    /** The measured cell, e.g. {@code GET c=16} or {@code POST c=64 paced}. */
+    String cell() {
+      return op + " c=" + connections + (paced() ? " paced" : "");
+    }
+
     boolean met(double measured) {
-      boolean latency = this == GET_LATENCY || this == POST_LATENCY;
+      boolean latency = this == GET_LATENCY || this == POST_LATENCY || paced();
       return atLeast ? measured >= bound : latency ? measured < bound : measured <= bound;
     }
 
@@ -606,7 +723,7 @@ final class Report {
       return switch (this) {
         case GET_CPU, POST_CPU -> Stats.f1(measured) + " µs";
         case GET_THROUGHPUT, POST_THROUGHPUT -> Stats.f2(measured) + " ×";
-        case GET_LATENCY, POST_LATENCY -> Stats.signed2(measured) + " ms";
+        case GET_LATENCY, POST_LATENCY, GET_PACED_LATENCY, POST_PACED_LATENCY -> Stats.signed2(measured) + " ms";
       };
     }
 
@@ -623,7 +740,7 @@ final class Report {
     if (overhead != null) {
       for (OverheadTarget target : OverheadTarget.values()) {
         double measured = target.measure(overhead);
-        md.append("| ").append(target.label).append(" (").append(target.op).append(" c=").append(target.connections)
+        md.append("| ").append(target.label).append(" (").append(target.cell())
             .append(") | ").append(verdict(target.met(measured), "")).append(": ").append(target.format(measured))
             .append(target.met(measured) ? "" : ", " + target.shortfall(measured)).append(" |\n");
       }

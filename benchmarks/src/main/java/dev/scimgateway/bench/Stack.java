@@ -66,6 +66,15 @@ final class Stack {
     return child;
   }
 
+  /** The {@link VertxProxy} in front of the upstream at {@code upstreamPort}; ready when a read passes through it. */
+  Child vertxProxy(int port, int upstreamPort) {
+    Child child = Child.start("vertx-proxy-" + port, work, List.of(java, "-cp", benchJar.toString(),
+        "dev.scimgateway.bench.BenchMain", "vertx-proxy", "--port", String.valueOf(port), "--upstream", String.valueOf(upstreamPort)),
+        null);
+    Net.awaitOk(Net.url(port, "/scim/v2/Users/" + FixedUpstream.id(1)), null, Duration.ofSeconds(60), child);
+    return child;
+  }
+
   /** The Postman simulator from the gateway's jar, with its budget; ready when its control API answers. */
   Child simulator(int port, int writes, int reads, int windowSeconds) {
     Child child = Child.start("simulator-" + port, work, List.of(java, "-cp", gatewayJar.toString(),

@@ -35,10 +35,27 @@ final class Wrk {
 
   /** A Lua script that turns every request into a POST of {@code body}. */
   Path postScript(String name, String body) {
-    Path script = work.resolve(name + ".lua");
-    String lua = "wrk.method = \"POST\"\n"
+    return script(name, post(body));
+  }
+
+  /**
+   * A Lua script that makes each connection wait a random 0 to 2 × {@code meanDelayMillis} ms before each next
+   * request (wrk's {@code delay()}; the wait is not part of the latency wrk records); a POST of {@code postBody}
+   * unless it is null.
+   */
+  Path pacedScript(String name, String postBody, int meanDelayMillis) {
+    return script(name, (postBody == null ? "" : post(postBody))
+        + "function delay()\n  return math.random(0, " + 2 * meanDelayMillis + ")\nend\n");
+  }
+
+  private static String post(String body) {
+    return "wrk.method = \"POST\"\n"
         + "wrk.body = [==[" + body + "]==]\n"
         + "wrk.headers[\"Content-Type\"] = \"application/scim+json\"\n";
+  }
+
+  private Path script(String name, String lua) {
+    Path script = work.resolve(name + ".lua");
     try {
       Files.createDirectories(work);
       Files.writeString(script, lua);
