@@ -2,7 +2,7 @@
 # The benchmark suite (issue #6), one command: installs wrk, nginx and redis-server when missing, builds the jars,
 # runs every benchmark on 127.0.0.1 for a bounded time and writes docs/BENCHMARKS.md.
 #
-#   bench/run.sh                       # the whole suite, about 20 minutes on 2 cores
+#   bench/run.sh                       # the whole suite, about 30 minutes on 2 cores
 #   BENCH_REPS=3 BENCH_SECONDS=8 ...   # repetitions per cell, seconds per overhead cell
 #   BENCH_ONLY=overhead,profile ...    # some sections only (overhead,efficiency,burst,footprint,profile,loops)
 #   BENCH_OUT=/tmp/b.md ...            # write the report elsewhere

@@ -91,7 +91,8 @@ final class ProfileNotes {
       by side, rounds of 10 s): about a tenth less CPU per request on one loop, the price of handing a request's
       adapter call to the tenant's home loop and back, which buys the second loop's throughput. What these
       changes give is the table *Before and after, in this run* of section 1, when the suite ran with
-      `BENCH_BASELINE`.
+      `BENCH_BASELINE` (`0937aa3` is the tree before any of issue #15's work: one event loop, NIO, request lines
+      written on the event loop).
       """;
 
   static final String TARGETS = """
