@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmark 1: the cost of putting the gateway in the path. wrk drives {@code GET /Users/{id}} and
- * {@code POST /Users} at 1, 16 and 64 connections against the paths to the same fixed-answer upstream:
- * directly, through nginx, through a bare Vert.x pass-through on the gateway's stack ({@link VertxProxy}), through
- * the gateway with the Postman adapter and through the gateway with the generic {@code scim} adapter. Every repetition runs every cell of the paths one after the other (the order
- * of the paths rotates), so ratios come from the same repetition.
+ * {@code POST /Users} at 1, 16 and 64 connections (and at 64 paced below saturation) against the paths to the
+ * same fixed-answer upstream: directly, through nginx, through a bare Vert.x pass-through on the gateway's stack
+ * ({@link VertxProxy}), through the gateway with the Postman adapter and through the gateway with the generic
+ * {@code scim} adapter. Every repetition runs every cell of the paths one after the other (the order of the paths
+ * rotates), so ratios come from the same repetition.
  */
 final class OverheadBench {
 
@@ -96,7 +98,7 @@ final class OverheadBench {
 
     /** The median of one of the results' measures. */
     static double median(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> value) {
-      return Stats.median(results.stream().map(value::applyAsDouble).toList());
+      return Stats.median(measure(results, value));
     }
 
     double medianPathCpu(Op op, int c, Route r) {
@@ -114,53 +116,47 @@ final class OverheadBench {
 
     /** The median over repetitions of the ratio of two paths' CPU per request, same repetition. */
     double cpuRatio(Op op, int c, Route numerator, Route denominator) {
-      List<Double> top = pathCpuMicros.getOrDefault(new Cell(op, c, numerator), List.of());
-      List<Double> bottom = pathCpuMicros.getOrDefault(new Cell(op, c, denominator), List.of());
-      List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
-        ratios.add(top.get(i) / bottom.get(i));
-      }
-      return Stats.median(ratios);
+      return pairwise(pathCpu(op, c, numerator), pathCpu(op, c, denominator), (top, bottom) -> top / bottom);
     }
 
     /** The median over repetitions of the difference of two paths' CPU per request, same repetition, in µs. */
     double cpuDifference(Op op, int c, Route minuend, Route subtrahend) {
-      List<Double> top = pathCpuMicros.getOrDefault(new Cell(op, c, minuend), List.of());
-      List<Double> bottom = pathCpuMicros.getOrDefault(new Cell(op, c, subtrahend), List.of());
-      List<Double> differences = new ArrayList<>();
-      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
-        differences.add(top.get(i) - bottom.get(i));
-      }
-      return Stats.median(differences);
+      return pairwise(pathCpu(op, c, minuend), pathCpu(op, c, subtrahend), (top, bottom) -> top - bottom);
     }
 
     /** The median over repetitions of the ratio of throughputs measured in the same repetition. */
     double ratio(Op op, int c, Route numerator, Route denominator) {
-      List<Wrk.Result> top = of(op, c, numerator);
-      List<Wrk.Result> bottom = of(op, c, denominator);
-      List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
-        ratios.add(top.get(i).requestsPerSecond() / bottom.get(i).requestsPerSecond());
-      }
-      return Stats.median(ratios);
+      return pairwise(measure(of(op, c, numerator), Wrk.Result::requestsPerSecond),
+          measure(of(op, c, denominator), Wrk.Result::requestsPerSecond), (top, bottom) -> top / bottom);
     }
 
     /** The median over repetitions of the p50 difference measured in the same repetition, in ms. */
     double addedP50(Op op, int c, Route route, Route baseline) {
-      return addedP50(of(op, c, route), of(op, c, baseline));
+      return pairwise(measure(of(op, c, route), Wrk.Result::p50Ms), measure(of(op, c, baseline), Wrk.Result::p50Ms),
+          (top, bottom) -> top - bottom);
     }
 
     /** As {@link #addedP50}, of the paced runs. */
     double addedPacedP50(Op op, Route route, Route baseline) {
-      return addedP50(paced(op, route), paced(op, baseline));
+      return pairwise(measure(paced(op, route), Wrk.Result::p50Ms), measure(paced(op, baseline), Wrk.Result::p50Ms),
+          (top, bottom) -> top - bottom);
     }
 
-    private static double addedP50(List<Wrk.Result> top, List<Wrk.Result> bottom) {
-      List<Double> added = new ArrayList<>();
+    private List<Double> pathCpu(Op op, int c, Route route) {
+      return pathCpuMicros.getOrDefault(new Cell(op, c, route), List.of());
+    }
+
+    private static List<Double> measure(List<Wrk.Result> results, ToDoubleFunction<Wrk.Result> value) {
+      return results.stream().map(value::applyAsDouble).toList();
+    }
+
+    /** The median of {@code combine} applied to the values of the same repetition. */
+    private static double pairwise(List<Double> top, List<Double> bottom, DoubleBinaryOperator combine) {
+      List<Double> combined = new ArrayList<>();
       for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
-        added.add(top.get(i).p50Ms() - bottom.get(i).p50Ms());
+        combined.add(combine.applyAsDouble(top.get(i), bottom.get(i)));
       }
-      return Stats.median(added);
+      return Stats.median(combined);
     }
   }
 
