@@ -593,22 +593,29 @@ final class Report {
     if (overhead.of(Op.GET, 16, Route.VERTX_PROXY).isEmpty()) {
       return;
     }
-    md.append("**The targets against the floor.** At 16 connections the Vert.x pass-through alone spends ");
+    md.append("**The targets against the floor.** At ").append(OverheadTarget.GET_CPU.connections)
+        .append(" connections the Vert.x pass-through alone spends ");
     String separator = "";
     for (OverheadTarget target : List.of(OverheadTarget.GET_CPU, OverheadTarget.POST_CPU)) {
-      double floor = overhead.medianPathCpu(target.op, 16, Route.VERTX_PROXY);
+      double floor = overhead.medianPathCpu(target.op, target.connections, Route.VERTX_PROXY);
       double left = target.bound - floor;
       md.append(separator).append(Stats.f1(floor)).append(" µs per ").append(target.op).append(" (target ")
           .append(Stats.f0(target.bound)).append(" µs: ")
           .append(left >= 0 ? Stats.f1(left) + " µs left for the gateway's own work"
               : "the floor alone is " + Stats.f1(-left) + " µs over it, before the gateway's own work")
           .append(", which measures ")
-          .append(Stats.f1(overhead.cpuDifference(target.op, 16, Route.GATEWAY, Route.VERTX_PROXY))).append(" µs)");
+          .append(Stats.f1(overhead.cpuDifference(target.op, target.connections, Route.GATEWAY, Route.VERTX_PROXY)))
+          .append(" µs)");
       separator = " and ";
     }
-    md.append(", and keeps ").append(Stats.f2(overhead.ratio(Op.GET, 16, Route.VERTX_PROXY, Route.PROXY))).append(" × (GET) and ")
-        .append(Stats.f2(overhead.ratio(Op.POST, 16, Route.VERTX_PROXY, Route.PROXY)))
-        .append(" × (POST) of nginx's throughput: the ceiling of any gateway on this stack.\n\n");
+    md.append(", and keeps ");
+    separator = "";
+    for (OverheadTarget target : List.of(OverheadTarget.GET_THROUGHPUT, OverheadTarget.POST_THROUGHPUT)) {
+      md.append(separator).append(Stats.f2(overhead.ratio(target.op, target.connections, Route.VERTX_PROXY, Route.PROXY)))
+          .append(" × (").append(target.op).append(")");
+      separator = " and ";
+    }
+    md.append(" of nginx's throughput: the ceiling of any gateway on this stack.\n\n");
   }
 
   /** The gateway with the generic scim adapter in front of the same upstream, against the same repetitions. */

@@ -60,17 +60,20 @@ final class Stack {
 
   /** The fixed-answer upstream (see {@link FixedUpstream}); ready when it answers a read. */
   Child upstream(int port, int users) {
-    Child child = Child.start("upstream-" + port, work, List.of(java, "-cp", benchJar.toString(),
-        "dev.scimgateway.bench.BenchMain", "upstream", "--port", String.valueOf(port), "--users", String.valueOf(users)), null);
-    Net.awaitOk(Net.url(port, "/scim/v2/Users/" + FixedUpstream.id(1)), null, Duration.ofSeconds(60), child);
-    return child;
+    return benchProcess("upstream", port, "--users", String.valueOf(users));
   }
 
   /** The {@link VertxProxy} in front of the upstream at {@code upstreamPort}; ready when a read passes through it. */
   Child vertxProxy(int port, int upstreamPort) {
-    Child child = Child.start("vertx-proxy-" + port, work, List.of(java, "-cp", benchJar.toString(),
-        "dev.scimgateway.bench.BenchMain", "vertx-proxy", "--port", String.valueOf(port), "--upstream", String.valueOf(upstreamPort)),
-        null);
+    return benchProcess("vertx-proxy", port, "--upstream", String.valueOf(upstreamPort));
+  }
+
+  /** {@code BenchMain command --port port options…} of this suite's jar, ready when it answers a user's read. */
+  private Child benchProcess(String command, int port, String... options) {
+    List<String> line = new ArrayList<>(List.of(java, "-cp", benchJar.toString(), "dev.scimgateway.bench.BenchMain", command,
+        "--port", String.valueOf(port)));
+    line.addAll(List.of(options));
+    Child child = Child.start(command + "-" + port, work, line, null);
     Net.awaitOk(Net.url(port, "/scim/v2/Users/" + FixedUpstream.id(1)), null, Duration.ofSeconds(60), child);
     return child;
   }
