@@ -14,16 +14,19 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.netty.handler.codec.http.QueryStringEncoder;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
@@ -64,8 +67,11 @@ public final class UpstreamClient {
   private final TeamBudget team;
   private final UpstreamErrors errors;
   private final UpstreamMetrics metrics;
-  private final WebClient client;
+  private final HttpClientAgent client;
   private final Target target;
+  /** What every request carries, copied into each by the client: the credential, Accept, the user agent. */
+  private final MultiMap headers;
+  private final MultiMap headersWithBody;
   private final AtomicLong sent = new AtomicLong();
 
   public UpstreamClient(Vertx vertx, String tenant, UpstreamEndpoint endpoint, TeamBudget team, UpstreamErrors errors,
@@ -77,10 +83,14 @@ public final class UpstreamClient {
     this.errors = errors;
     this.metrics = new UpstreamMetrics(telemetry, team, endpoint.upstream(), errors::pathTemplate);
     this.target = Target.of(endpoint.base());
-    this.client = WebClient.create(vertx,
-        new WebClientOptions()
-            .setUserAgent("scim-gateway")
-            .setFollowRedirects(false)
+    this.headers = MultiMap.caseInsensitiveMultiMap()
+        .set(endpoint.credentialHeader(), endpoint.credential())
+        .set(HttpHeaders.ACCEPT, endpoint.mediaType())
+        .set(HttpHeaders.USER_AGENT, "scim-gateway");
+    this.headersWithBody = MultiMap.caseInsensitiveMultiMap().addAll(headers)
+        .set(HttpHeaders.CONTENT_TYPE, "application/json");
+    this.client = vertx.createHttpClient(
+        new HttpClientOptions()
             .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis())),
         new PoolOptions().setHttp1MaxSize(16));
   }
@@ -164,12 +174,13 @@ public final class UpstreamClient {
     exchange.attempts++;
     sent.incrementAndGet();
     long sentAt = System.nanoTime();
-    Future<HttpResponse<Buffer>> response;
+    Future<Answer> response;
     try {
-      HttpRequest<Buffer> request = request(exchange.call);
-      response = exchange.call.body() == null
-          ? request.send()
-          : request.sendBuffer(Buffer.buffer(write(exchange.call.body())));
+      Buffer body = exchange.call.body() == null ? null : Buffer.buffer(write(exchange.call.body()));
+      // The body is asked for in the callback that sends, on the request's context, so that no part of
+      // the answer can arrive before there is a handler for it (the caller may be on another thread).
+      response = client.request(request(exchange.call))
+          .compose(request -> (body == null ? request.send() : request.send(body)).compose(Answer::read));
     } catch (RuntimeException e) {
       permit.release();
       return Future.failedFuture(e);
@@ -183,7 +194,7 @@ public final class UpstreamClient {
         .transform(result -> outcome(exchange, result));
   }
 
-  private Future<JsonNode> outcome(Exchange exchange, AsyncResult<HttpResponse<Buffer>> result) {
+  private Future<JsonNode> outcome(Exchange exchange, AsyncResult<Answer> result) {
     UpstreamCall call = exchange.call;
     if (result.failed()) {
       Throwable failure = result.cause();
@@ -193,7 +204,7 @@ public final class UpstreamClient {
       }
       return Future.failedFuture(new UncertainOutcome(error));
     }
-    HttpResponse<Buffer> response = result.result();
+    Answer response = result.result();
     int status = response.statusCode();
     if (status / 100 == 2) {
       try {
@@ -218,7 +229,7 @@ public final class UpstreamClient {
   }
 
   /** Pauses the team's budget as the upstream asks and tries again when the pause is over. */
-  private Future<JsonNode> absorbRateLimit(Exchange exchange, HttpResponse<Buffer> response) {
+  private Future<JsonNode> absorbRateLimit(Exchange exchange, Answer response) {
     UpstreamCall call = exchange.call;
     Duration pause = RateLimitHints.pause(response.headers(), team.window(), System.currentTimeMillis());
     String kind = call.isWrite() ? "writes" : "reads";
@@ -251,17 +262,39 @@ public final class UpstreamClient {
     return vertx.timer(Math.max(1, backoff)).compose(ignored -> attempt(exchange));
   }
 
-  private HttpRequest<Buffer> request(UpstreamCall call) {
-    HttpRequest<Buffer> request = client.request(call.method(), target.port(), target.host(), target.path() + call.path())
-        .ssl(target.ssl())
-        .putHeader(endpoint.credentialHeader(), endpoint.credential())
-        .putHeader(HttpHeaders.ACCEPT.toString(), endpoint.mediaType())
-        .timeout(endpoint.requestTimeout().toMillis());
-    if (call.body() != null) {
-      request.putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+  /** The request of one attempt; its timeout bounds both getting a connection and every silence after. */
+  private RequestOptions request(UpstreamCall call) {
+    return new RequestOptions()
+        .setMethod(call.method())
+        .setHost(target.host())
+        .setPort(target.port())
+        .setSsl(target.ssl())
+        .setURI(uri(call))
+        .setHeaders(call.body() == null ? headers : headersWithBody)
+        .setFollowRedirects(false)
+        .setTimeout(endpoint.requestTimeout().toMillis());
+  }
+
+  private String uri(UpstreamCall call) {
+    String path = target.path() + call.path();
+    if (call.query().isEmpty()) {
+      return path;
     }
-    call.query().forEach(request::addQueryParam);
-    return request;
+    QueryStringEncoder encoder = new QueryStringEncoder(path);
+    call.query().forEach(encoder::addParam);
+    return encoder.toString();
+  }
+
+  /** An upstream's answer, its body read in full. */
+  private record Answer(int statusCode, MultiMap headers, Buffer body) {
+
+    static Future<Answer> read(HttpClientResponse response) {
+      return response.body().map(body -> new Answer(response.statusCode(), response.headers(), body));
+    }
+
+    String bodyAsString() {
+      return body == null ? null : body.toString(StandardCharsets.UTF_8);
+    }
   }
 
   /**
@@ -286,7 +319,7 @@ public final class UpstreamClient {
   }
 
   /** The answer's body; a create's must be the resource the upstream made, with its id. */
-  private JsonNode json(HttpResponse<Buffer> response, UpstreamCall call) {
+  private JsonNode json(Answer response, UpstreamCall call) {
     Buffer body = response.body();
     JsonNode answer;
     if (body == null || body.length() == 0) {
