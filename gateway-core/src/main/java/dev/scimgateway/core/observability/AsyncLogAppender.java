@@ -44,7 +44,7 @@ public final class AsyncLogAppender implements LogSink {
 
   private static final RateLimitedLog FAILURES = RateLimitedLog.of(AsyncLogAppender.class);
   /** How long the writer lets lines gather after a batch; while it waits, writers need not wake it. */
-  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long REPORT_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
   private static final int MAX_BATCH = 512;
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(10);

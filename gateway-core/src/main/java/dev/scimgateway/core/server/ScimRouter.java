@@ -95,6 +95,10 @@ final class ScimRouter {
    * create or replace reaches the upstream (the answer's projection reads it last).
    */
   private static void requireDecodableQuery(RoutingContext ctx) {
+    if (ctx.request().query() == null) {
+      ctx.next();
+      return;
+    }
     try {
       ctx.queryParams();
     } catch (RuntimeException e) {
