@@ -2,6 +2,7 @@ package dev.scimgateway.bench;
 
 import dev.scimgateway.bench.OverheadBench.Op;
 import dev.scimgateway.bench.OverheadBench.Route;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,10 @@ final class Report {
         gateway and the upstream all share those 2 cores, so absolute throughput here says little about a real
         deployment; what carries over are the ratios, which are measured within the same repetition (the three
         paths of a cell run one right after the other, in an order that rotates between repetitions), and the
-        counts of upstream calls, which do not depend on the machine at all.
+        counts of upstream calls, which do not depend on the machine at all. It is also a virtual machine whose
+        speed changes from day to day: the same paths have measured up to twice as fast on one day as on the
+        day before, so the CPU per request in microseconds (and the targets set in microseconds) move with the
+        day, while the before-and-after and pass-through ratios of one run do not.
 
         """);
     if (!failures.isEmpty()) {
@@ -759,7 +763,9 @@ final class Report {
       md.append("| Burst: 0 upstream 429s | ").append(verdict(total429 == 0, "")).append(": ").append(total429).append(" |\n");
       md.append("| Burst: 0 IdP-visible failures | ").append(verdict(failures == 0, "")).append(": ").append(failures).append(" |\n");
     }
-    md.append("\n").append(ProfileNotes.TARGETS).append("\n");
+    if (overhead != null && Arrays.stream(OverheadTarget.values()).anyMatch(target -> !target.met(target.measure(overhead)))) {
+      md.append("\n").append(ProfileNotes.TARGETS).append("\n");
+    }
   }
 
   private static String verdict(boolean met, String how) {
