@@ -107,23 +107,28 @@ final class ProfileNotes {
       (an adapter safe on every loop would remove it), and JSON parsed and written twice per request.
       """;
 
-  static final String TARGETS = """
-      **Where an overhead target is missed.** The gateway spends several times nginx's CPU per
-      request (the CPU table of section 1): nginx forwards bytes, while the gateway terminates HTTP twice in Java,
-      parses and writes JSON four times and does the SCIM work (normalization, value checks, the change set of
-      the audit line, projection). The floor table of section 1 splits that cost: a bare Vert.x pass-through on
-      the same stack, which does none of the SCIM work, already spends about as much CPU per request as the GET
-      target allows, so the CPU targets would leave the gateway's own work close to nothing, and no gateway on
-      this stack reaches more of nginx's throughput than the pass-through does. What is left of the gateway's own
-      share in the profile is spread thin: Jackson (Postman's answer parsed, the IdP's answer written), the
-      router, authentication, the request line and meters, the id and remembered-user caches, and the hop to a
-      tenant's home loop (two cross-thread hand-offs).
+  /** Printed when a CPU or throughput target is missed. */
+  static final String COST_TARGETS = """
+      **Where a CPU or throughput target is missed.** The gateway spends several times nginx's CPU per request
+      (the CPU table of section 1): nginx forwards bytes, while the gateway terminates HTTP twice in Java, parses
+      and writes JSON four times and does the SCIM work (normalization, value checks, the change set of the audit
+      line, projection). The floor table of section 1 splits that cost: no gateway on this stack spends less than
+      the bare Vert.x pass-through, or reaches more of nginx's throughput. What is left of the gateway's own share
+      in the profile is spread thin: Jackson (Postman's answer parsed, the IdP's answer written), the router,
+      authentication, the request line and meters, the id and remembered-user caches, and the hop to a tenant's
+      home loop (two cross-thread hand-offs).
+      """;
 
-      The latency target is set at 64 connections, where the two cores are saturated and wrk's p50 is mostly
-      queueing (latency ≈ connections ÷ throughput): a miss there is the throughput miss seen again, not
-      per-request work. The same 64 connections paced below saturation (*Latency below saturation*, section 1)
-      show what a request itself adds; at 1 connection the gateway adds a fraction of a millisecond.
+  /** Printed when a latency target at saturation is missed, before the computed requirement. */
+  static final String LATENCY_TARGETS = """
+      **Why the latency targets at 64 connections are missed.** At 64 connections unpaced the two cores are
+      saturated and wrk's p50 is mostly queueing: each connection sends its next request as soon as the answer
+      comes, so p50 ≈ connections ÷ throughput, and a miss there is throughput seen again, not what a request
+      itself adds. The same 64 connections paced below saturation (*Latency below saturation*, section 1) show
+      that; at 1 connection the gateway adds a fraction of a millisecond.
+      """;
 
+  static final String SCALE = """
       For scale: Postman lets a team make 300 reads and 180 writes a minute, 8 requests a second, while the
       gateway serves thousands a second on one core of this shared machine; what an IdP feels is the budget
       (section 3), and there the gateway turns 820 refused creates of a direct connection into none.

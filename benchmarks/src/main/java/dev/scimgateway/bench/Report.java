@@ -763,9 +763,42 @@ final class Report {
       md.append("| Burst: 0 upstream 429s | ").append(verdict(total429 == 0, "")).append(": ").append(total429).append(" |\n");
       md.append("| Burst: 0 IdP-visible failures | ").append(verdict(failures == 0, "")).append(": ").append(failures).append(" |\n");
     }
-    if (overhead != null && Arrays.stream(OverheadTarget.values()).anyMatch(target -> !target.met(target.measure(overhead)))) {
-      md.append("\n").append(ProfileNotes.TARGETS).append("\n");
+    if (overhead != null) {
+      if (anyMissed(OverheadTarget.GET_CPU, OverheadTarget.POST_CPU, OverheadTarget.GET_THROUGHPUT, OverheadTarget.POST_THROUGHPUT)) {
+        md.append("\n").append(ProfileNotes.COST_TARGETS);
+      }
+      if (anyMissed(OverheadTarget.GET_LATENCY, OverheadTarget.POST_LATENCY)) {
+        md.append("\n").append(ProfileNotes.LATENCY_TARGETS).append(latencyRequirement()).append("\n");
+      }
     }
+    md.append("\n").append(ProfileNotes.SCALE).append("\n");
+  }
+
+  private boolean anyMissed(OverheadTarget... targets) {
+    return Arrays.stream(targets).anyMatch(target -> !target.met(target.measure(overhead)));
+  }
+
+  /**
+   * What throughput a saturated latency target asks for: p50 ≈ connections ÷ throughput, so adding less than the
+   * bound to direct's p50 needs connections ÷ (direct p50 + bound) requests a second.
+   */
+  private String latencyRequirement() {
+    StringBuilder text = new StringBuilder("In this run: ");
+    String separator = "";
+    for (OverheadTarget target : List.of(OverheadTarget.GET_LATENCY, OverheadTarget.POST_LATENCY)) {
+      double directP50 = overhead.medianP50(target.op, target.connections, Route.DIRECT);
+      double needed = target.connections / ((directP50 + target.bound) / 1000.0);
+      text.append(separator).append(target.op).append(" at ").append(target.connections).append(" connections would need ")
+          .append(Stats.f0(needed)).append(" requests a second (direct's p50 ").append(Stats.f2(directP50))
+          .append(" ms plus ").append(Stats.f0(target.bound)).append(" ms), ")
+          .append(Stats.f2(needed / overhead.medianRps(target.op, target.connections, Route.PROXY)))
+          .append(" × nginx's and ")
+          .append(Stats.f2(needed / overhead.medianRps(target.op, target.connections, Route.VERTX_PROXY)))
+          .append(" × the bare pass-through's throughput there; the gateway serves ")
+          .append(Stats.f0(overhead.medianRps(target.op, target.connections, Route.GATEWAY)));
+      separator = "; ";
+    }
+    return text.append(".\n").toString();
   }
 
   private static String verdict(boolean met, String how) {
