@@ -13,7 +13,7 @@ final class ProfileNotes {
 
       - **No single hot spot.** The hottest leaf method takes a few per cent of the samples. They spread over the
         work any Java HTTP gateway does twice per request, once facing the IdP and once facing Postman: Netty
-        and Vert.x (HTTP codec, socket I/O, futures, routing, the web client) take about half, Jackson about a
+        and Vert.x (HTTP codec, socket I/O, futures, routing, the HTTP client) take about half, Jackson about a
         tenth (the IdP's body parsed, Postman's body written, Postman's answer parsed, the IdP's answer
         written). In native code the event loop's time goes to socket `write`/`writev`, one per response on
         each hop. The request budget's own bookkeeping is well under 1 %.
