@@ -14,10 +14,12 @@ import io.vertx.core.Future;
  * <p>A provider only receives operations it declares in {@link #capabilities()}.
  *
  * <p>Every operation is called on its adapter's home context only, never concurrently from two
- * threads (see {@link ScimAdapter}, "Threading"); {@link #capabilities()} on any event loop, so it
- * returns an immutable value. A {@link ResourceChange#resolve()} the provider asks for runs on the home
- * context too. The gateway may change the resources a provider answers with (projection, {@code meta}):
- * keep a copy of what you cache.
+ * threads, unless the adapter's {@link ScimAdapter#threading()} is {@link AdapterThreading#ANY_LOOP}:
+ * then on the event loop that serves the request (see {@link ScimAdapter}, "Threading");
+ * {@link #capabilities()} on any event loop, so it returns an immutable value. A
+ * {@link ResourceChange#resolve()} the provider asks for runs on the thread that asks. The gateway
+ * may change the resources a provider answers with (projection, {@code meta}): keep a copy of what you
+ * cache.
  */
 public interface ResourceProvider {
 

@@ -9,19 +9,21 @@ import java.util.Optional;
  * <p>The gateway calls {@link #start()} once before routing requests to it and {@link #close()} at
  * shutdown.
  *
- * <p><b>Threading.</b> The gateway serves from several event loops ({@code server.eventLoops}), but
- * confines each adapter to one Vert.x event-loop context, its home, chosen when the adapter starts
- * (tenants take the loops in turn). {@link #start()}, {@link #probe()}, {@link #close()} and every
- * operation of the providers are called on the home context's thread only: a request served on
- * another loop has the call run there and gets the answer back on its own loop. So an adapter's own
- * state needs no locks, and timers and clients it creates in those calls run on its home loop. Nothing
- * an adapter does may block: its home loop serves requests too. Three methods are called directly on
- * whichever loop asks, and must answer from state fixed when the adapter was created, or kept
- * thread-safe: {@link #provider(ResourceType)}, {@link #degradation()} and
- * {@link ResourceProvider#capabilities()}. What a {@link ScimAdapterFactory} shares between its tenants
- * (a budget of one upstream team, a Redis connection) is used from the homes of several tenants, so it
- * must be thread-safe; Micrometer gauges an adapter registers are read on the loop that serves
- * {@code /metrics}.
+ * <p><b>Threading.</b> The gateway serves from several event loops ({@code server.eventLoops}) and gives
+ * each adapter a home among them, one Vert.x event-loop context chosen when the adapter starts (tenants
+ * take the loops in turn). {@link #start()}, {@link #probe()} and {@link #close()} are called on the
+ * home context's thread. Where the providers' operations run is the adapter's choice,
+ * {@link #threading()}: on the home loop only ({@link AdapterThreading#HOME_LOOP}, the default: a
+ * request served on another loop has the call run there and gets the answer back on its own loop, so
+ * the adapter's own state needs no locks), or on whichever loop serves the request
+ * ({@link AdapterThreading#ANY_LOOP}: no hand-over, every loop does the tenant's work, and the adapter
+ * keeps its state thread-safe). Either way, nothing an adapter does may block: every loop serves
+ * requests. Three methods are called directly on whichever loop asks, and must answer from state fixed
+ * when the adapter was created, or kept thread-safe: {@link #provider(ResourceType)},
+ * {@link #degradation()} and {@link ResourceProvider#capabilities()}. What a {@link ScimAdapterFactory}
+ * shares between its tenants (a budget of one upstream team, a Redis connection) is used from several
+ * loops, so it must be thread-safe; Micrometer gauges an adapter registers are read on the loop that
+ * serves {@code /metrics}.
  */
 public interface ScimAdapter {
 
@@ -31,6 +33,14 @@ public interface ScimAdapter {
    * fixed when the adapter was created.
    */
   Optional<ResourceProvider> provider(ResourceType type);
+
+  /**
+   * Where the gateway calls this adapter's provider operations; asked once, before {@link #start()}.
+   * {@link AdapterThreading#HOME_LOOP} unless the adapter says it is safe on every loop.
+   */
+  default AdapterThreading threading() {
+    return AdapterThreading.HOME_LOOP;
+  }
 
   /** Prepares the adapter (connections, warm-up); the tenant is not served before it completes. */
   default Future<Void> start() {

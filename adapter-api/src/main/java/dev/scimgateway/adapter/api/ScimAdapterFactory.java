@@ -16,7 +16,7 @@ public interface ScimAdapterFactory {
    * Creates the adapter instance of one tenant. Must not do I/O; that belongs in
    * {@link ScimAdapter#start()}. Called once per tenant at start-up, not on the tenant's home context
    * (see {@link ScimAdapter}, "Threading"): whatever the factory hands several tenants must be
-   * thread-safe, since each tenant runs on its own event loop.
+   * thread-safe, since tenants run on several event loops.
    *
    * @throws InvalidConfigException when the tenant's settings are missing or invalid
    */

@@ -1,5 +1,6 @@
 package dev.scimgateway.core.operation;
 
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
@@ -7,19 +8,22 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * A tenant's adapter confined to its {@link HomeContext}: {@link #start()}, {@link #probe()},
- * {@link #close()} and every call of its providers run there, whichever event loop asks, so that the
- * adapter is only ever called on one thread. {@link #provider} and {@link #degradation()} answer directly,
- * from state the adapter fixed when it was created or keeps thread-safe (see {@link ScimAdapter}).
+ * A tenant's adapter confined to its {@link HomeContext}: {@link #start()}, {@link #probe()} and
+ * {@link #close()} run there, whichever event loop asks, and so does every call of its providers unless
+ * the adapter's {@link #threading()} is {@link AdapterThreading#ANY_LOOP}, when they run on the loop of
+ * the request. {@link #provider} and {@link #degradation()} answer directly, from state the adapter
+ * fixed when it was created or keeps thread-safe (see {@link ScimAdapter}).
  */
 public final class ConfinedAdapter implements ScimAdapter {
 
   private final ScimAdapter delegate;
   private final HomeContext home;
+  private final AdapterThreading threading;
 
   public ConfinedAdapter(ScimAdapter delegate, HomeContext home) {
     this.delegate = delegate;
     this.home = home;
+    this.threading = delegate.threading();
   }
 
   public HomeContext home() {
@@ -28,7 +32,13 @@ public final class ConfinedAdapter implements ScimAdapter {
 
   @Override
   public Optional<ResourceProvider> provider(ResourceType type) {
-    return delegate.provider(type).map(provider -> new ConfinedProvider(provider, home));
+    Optional<ResourceProvider> provider = delegate.provider(type);
+    return threading == AdapterThreading.ANY_LOOP ? provider : provider.map(confined -> new ConfinedProvider(confined, home));
+  }
+
+  @Override
+  public AdapterThreading threading() {
+    return threading;
   }
 
   @Override

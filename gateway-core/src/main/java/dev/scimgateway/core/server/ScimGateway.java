@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 /**
  * A running gateway: its tenants' adapters and the HTTP server in front of them, plus a management
  * server when the operational endpoints have a port of their own, both served by
- * {@code server.eventLoops} event loops. Each tenant's adapter is confined to one of the loops (see
- * {@link dev.scimgateway.core.operation.ConfinedAdapter}); tenants take the loops in turn.
+ * {@code server.eventLoops} event loops. Each tenant's adapter has a home among the loops (tenants take
+ * them in turn), where it starts and, unless it runs on any loop, serves (see
+ * {@link dev.scimgateway.core.operation.ConfinedAdapter}).
  *
  * <pre>{@code
  * ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath(), Observability.standard())
@@ -67,7 +68,7 @@ public final class ScimGateway {
 
   /**
    * Reads the TLS certificate if there is one, creates every tenant's adapter, deploys
-   * {@code server.eventLoops} event loops, starts each adapter on the loop it is confined to, then listens
+   * {@code server.eventLoops} event loops, starts each adapter on its home loop, then listens
    * on every loop. Fails with an {@link dev.scimgateway.adapter.api.InvalidConfigException} when a
    * certificate file cannot be read, or a tenant's adapter is unknown or rejects its settings.
    * {@code vertx} needs at least {@code server.eventLoops} event loops ({@link VertxOptions#setEventLoopPoolSize}).

@@ -1,6 +1,7 @@
 package dev.scimgateway.core.memory;
 
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.ConfigSection;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * The {@code memory} adapter of gateway-core's tests: resources in maps, every call recorded. It serves
  * Users unless its setting {@code resourceTypes} names others, each with the attributes it stores and
  * the attributes it filters on with {@code eq} (comma-separated); {@code operations: GET,LIST} limits
- * the operations it declares.
+ * the operations it declares; {@code anyLoop: true} has it called on every event loop
+ * ({@link AdapterThreading#ANY_LOOP}).
  *
  * <pre>{@code
  * memory:
@@ -56,7 +58,8 @@ public final class MemoryAdapterFactory implements ScimAdapterFactory {
 
   @Override
   public ScimAdapter create(AdapterContext context) {
-    var settings = context.settings().requireOnlyKeys(Set.of("operations", "resourceTypes"));
+    var settings = context.settings().requireOnlyKeys(Set.of("operations", "resourceTypes", "anyLoop"));
+    AdapterThreading threading = settings.booleanOr("anyLoop", false) ? AdapterThreading.ANY_LOOP : AdapterThreading.HOME_LOOP;
     Set<Operation> operations = settings.string("operations")
         .map(list -> Arrays.stream(list.split(","))
             .map(name -> Operation.valueOf(name.trim().toUpperCase(Locale.ROOT)))
@@ -77,6 +80,11 @@ public final class MemoryAdapterFactory implements ScimAdapterFactory {
       @Override
       public Optional<ResourceProvider> provider(ResourceType type) {
         return Optional.ofNullable(served.get(type.name().toLowerCase(Locale.ROOT)));
+      }
+
+      @Override
+      public AdapterThreading threading() {
+        return threading;
       }
     };
   }

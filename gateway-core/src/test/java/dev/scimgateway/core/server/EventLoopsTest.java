@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The gateway on four event loops, many connections at once: every loop serves requests, and each
- * tenant's adapter is still only ever called on one thread, its own.
+ * tenant's adapter is still only ever called on one thread, its own, unless it runs on any loop.
  */
 class EventLoopsTest {
 
@@ -45,6 +45,7 @@ class EventLoopsTest {
   private static final int USERS = 96;
   private static final String TENANT = "loops";
   private static final String OTHER = "loops-other";
+  private static final String ANY_LOOP = "loops-any";
   private static final String TOKEN = "loops-token-0123456789";
   private static final Pattern LOOP_REQUESTS =
       Pattern.compile("(?m)^scim_gateway_event_loop_requests_total\\{thread=\"([^\"]+)\"} ([0-9.E]+)$");
@@ -68,7 +69,12 @@ class EventLoopsTest {
           %s:
             token: "%s"
             adapter: memory
-        """.formatted(EVENT_LOOPS, TENANT, TOKEN, OTHER, TOKEN), "test configuration");
+          %s:
+            token: "%s"
+            adapter: memory
+            memory:
+              anyLoop: true
+        """.formatted(EVENT_LOOPS, TENANT, TOKEN, OTHER, TOKEN, ANY_LOOP, TOKEN), "test configuration");
     gateway = await(ScimGateway.start(vertx, config, AdapterRegistry.fromClasspath(), Observability.standard()));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()),
         new PoolOptions().setHttp1MaxSize(CONNECTIONS));
@@ -123,6 +129,31 @@ class EventLoopsTest {
     String home = adapterThreads.iterator().next();
     assertTrue(home.startsWith("vert.x-eventloop-thread-"), home);
     assertTrue(perLoop.containsKey(home), "the adapter's home is one of the serving loops: " + home + ", " + perLoop);
+  }
+
+  @Test
+  void anAdapterThatRunsOnAnyLoopIsCalledOnTheLoopsThatServeItsRequests() {
+    MemoryResources users = MemoryAdapterFactory.users(ANY_LOOP);
+    List<String> names = IntStream.range(0, USERS).mapToObj(i -> "any" + i + "@example.com").toList();
+
+    List<String> ids = all(names.stream().map(name -> send(HttpMethod.POST, ANY_LOOP, "/Users", user(name))
+        .map(response -> body(response, 201).getString("id"))));
+    List<JsonObject> patched = all(IntStream.range(0, USERS).mapToObj(i -> send(HttpMethod.PATCH, ANY_LOOP,
+        "/Users/" + ids.get(i), rename("Any" + i)).map(response -> body(response, 200))));
+    List<JsonObject> read = all(ids.stream()
+        .map(id -> send(HttpMethod.GET, ANY_LOOP, "/Users/" + id, null).map(response -> body(response, 200))));
+
+    assertEquals(USERS, Set.copyOf(ids).size(), "each create made its own user");
+    for (int i = 0; i < USERS; i++) {
+      assertEquals("Any" + i, patched.get(i).getJsonObject("name").getString("givenName"));
+      assertEquals(names.get(i), read.get(i).getString("userName"));
+      assertEquals("Any" + i, read.get(i).getJsonObject("name").getString("givenName"));
+    }
+    Set<String> adapterThreads = users.threads();
+    Map<String, Double> perLoop = requestsPerLoop();
+    assertTrue(adapterThreads.size() > 1, "the adapter was called on " + adapterThreads + " only");
+    assertTrue(perLoop.keySet().containsAll(adapterThreads),
+        "the adapter was called on the serving loops only: " + adapterThreads + ", " + perLoop);
   }
 
   @Test
