@@ -1,6 +1,7 @@
 package dev.scimgateway.postman;
 
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
@@ -33,6 +34,12 @@ final class PostmanAdapter implements ScimAdapter {
     users.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
     this.groups = new PostmanGroups(client, users::hasSeen);
     groups.bindMetrics(context.telemetry().registry(), context.telemetry().tags());
+  }
+
+  /** What the providers keep between calls is thread-safe: the team's budget, the id caches, the shared scans. */
+  @Override
+  public AdapterThreading threading() {
+    return AdapterThreading.ANY_LOOP;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.scimgateway.scim;
 
 import dev.scimgateway.adapter.api.AdapterContext;
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.ListQuery;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ResourceType;
@@ -46,6 +47,12 @@ final class GenericScimAdapter implements ScimAdapter {
     this.client = new UpstreamClient(context.vertx(), tenant, endpoint, team, new ScimErrorTable(tenantKey, settings),
         context.telemetry());
     this.safeCreate = new SafeCreate(context.vertx(), settings.retry(), tenant, "the resource");
+  }
+
+  /** The providers keep nothing between calls but the team's budget, which is thread-safe. */
+  @Override
+  public AdapterThreading threading() {
+    return AdapterThreading.ANY_LOOP;
   }
 
   @Override

@@ -49,33 +49,36 @@ final class UserIndex {
   }
 
   /** Remembers a user as Postman returned it (anything without a string {@code id} is ignored). */
-  synchronized void learn(JsonNode user) {
+  void learn(JsonNode user) {
     if (!user.path("id").isTextual()) {
       return;
     }
-    String id = user.get("id").asText();
-    String userName = user.path("userName").isTextual() ? user.get("userName").asText() : null;
-    String externalId = user.path("externalId").isTextual() ? user.get("externalId").asText() : null;
-    Known known = new Known(id, userName, externalId);
-    String userNameKey = userName == null ? null : key(userName);
-    if (known.equals(byId.asMap().get(id)) && leadsTo(byUserName, userNameKey, known)
-        && leadsTo(byExternalId, externalId, known)) {
+    Known known = new Known(user.get("id").asText(), textOrNull(user, "userName"), textOrNull(user, "externalId"));
+    if (isKnownExactly(known)) {
       return; // every read of a user returns it: most are known exactly so already, and a write costs more
     }
-    Known previous = byId.asMap().put(id, known);
-    if (previous != null) {
-      unlink(previous, known);
-    }
-    if (userNameKey != null) {
-      byUserName.put(userNameKey, known);
-    }
-    if (externalId != null) {
-      byExternalId.put(externalId, known);
+    synchronized (this) {
+      Known previous = byId.asMap().put(known.id(), known);
+      if (previous != null) {
+        unlink(previous, known);
+      }
+      if (known.userName() != null) {
+        byUserName.put(key(known.userName()), known);
+      }
+      if (known.externalId() != null) {
+        byExternalId.put(known.externalId(), known);
+      }
     }
   }
 
-  private static boolean leadsTo(Cache<String, Known> cache, String key, Known known) {
-    return key == null || known.equals(cache.asMap().get(key));
+  private boolean isKnownExactly(Known known) {
+    return known.equals(byId.asMap().get(known.id()))
+        && (known.userName() == null || known.equals(byUserName.asMap().get(key(known.userName()))))
+        && (known.externalId() == null || known.equals(byExternalId.asMap().get(known.externalId())));
+  }
+
+  private static String textOrNull(JsonNode user, String attribute) {
+    return user.path(attribute).isTextual() ? user.get(attribute).asText() : null;
   }
 
   /** Forgets a user Postman says does not exist. */

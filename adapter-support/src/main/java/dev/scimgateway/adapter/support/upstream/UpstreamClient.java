@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -52,7 +51,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       caller to resolve.</li>
  * </ul>
  *
- * <p>Never blocks; the credential is sent in its header and appears nowhere else.
+ * <p>Each event loop that calls sends over connections of its own ({@link LoopClients}), up to
+ * {@value #CONNECTIONS_PER_LOOP} of them. Never blocks; the credential is sent in its header and appears
+ * nowhere else.
  */
 public final class UpstreamClient {
 
@@ -60,6 +61,8 @@ public final class UpstreamClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** How many upstream 429s one call absorbs before the IdP is told to retry. */
   private static final int MAX_RATE_LIMITED = 5;
+  /** Pooled connections to the upstream of each event loop that calls it. */
+  private static final int CONNECTIONS_PER_LOOP = 16;
 
   private final Vertx vertx;
   private final String tenant;
@@ -67,7 +70,7 @@ public final class UpstreamClient {
   private final TeamBudget team;
   private final UpstreamErrors errors;
   private final UpstreamMetrics metrics;
-  private final HttpClientAgent client;
+  private final LoopClients clients;
   private final Target target;
   /** What every request carries, copied into each by the client: the credential, Accept, the user agent. */
   private final MultiMap headers;
@@ -89,10 +92,10 @@ public final class UpstreamClient {
         .set(HttpHeaders.USER_AGENT, "scim-gateway");
     this.headersWithBody = MultiMap.caseInsensitiveMultiMap().addAll(headers)
         .set(HttpHeaders.CONTENT_TYPE, "application/json");
-    this.client = vertx.createHttpClient(
-        new HttpClientOptions()
-            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis())),
-        new PoolOptions().setHttp1MaxSize(16));
+    HttpClientOptions options = new HttpClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis()));
+    PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP);
+    this.clients = new LoopClients(() -> vertx.createHttpClient(options, pool));
   }
 
   /** Sends the call within the budget; a 2xx answer's JSON body (an empty object for none), or a failed future. */
@@ -119,7 +122,7 @@ public final class UpstreamClient {
     team.reads().cancel(tenant, closing);
     team.writes().cancel(tenant, closing);
     team.leave(tenant);
-    client.close();
+    clients.close();
     return Future.succeededFuture();
   }
 
@@ -179,7 +182,7 @@ public final class UpstreamClient {
       Buffer body = exchange.call.body() == null ? null : Buffer.buffer(write(exchange.call.body()));
       // The body is asked for in the callback that sends, on the request's context, so that no part of
       // the answer can arrive before there is a handler for it (the caller may be on another thread).
-      response = client.request(request(exchange.call))
+      response = clients.current().request(request(exchange.call))
           .compose(request -> (body == null ? request.send() : request.send(body)).compose(Answer::read));
     } catch (RuntimeException e) {
       permit.release();
