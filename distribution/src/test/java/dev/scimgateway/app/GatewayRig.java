@@ -7,6 +7,7 @@ import dev.scimgateway.simulator.PostmanSimulator;
 import dev.scimgateway.simulator.SimulatorOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -25,7 +26,8 @@ final class GatewayRig implements AutoCloseable {
 
   static final String API_KEY = GatewayHarness.API_KEY;
 
-  final Vertx vertx = Vertx.vertx();
+  /** Enough event loops for a gateway configured with {@code server.eventLoops} up to 8. */
+  final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(8, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)));
   final WebClient idp = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions(), new PoolOptions().setHttp1MaxSize(200));
   private final List<PostmanSimulator> simulators = new ArrayList<>();
   private final List<ScimGateway> gateways = new ArrayList<>();
@@ -50,7 +52,12 @@ final class GatewayRig implements AutoCloseable {
   }
 
   ScimGateway gateway(String... tenants) {
-    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\ntenants:\n" + String.join("", tenants);
+    return gatewayWithServer("", tenants);
+  }
+
+  /** A gateway whose {@code server} section also has {@code serverYaml}, e.g. {@code "  eventLoops: 4\n"}. */
+  ScimGateway gatewayWithServer(String serverYaml, String... tenants) {
+    String yaml = "server:\n  host: 127.0.0.1\n  port: 0\n" + serverYaml + "tenants:\n" + String.join("", tenants);
     ScimGateway gateway = GatewayHarness.await(ScimGateway.start(vertx,
         ConfigLoader.withEnvironment(Map.of()).parse(yaml, "test configuration"), AdapterRegistry.fromClasspath()));
     gateways.add(gateway);
