@@ -471,15 +471,16 @@ final class Report {
       md.append("**").append(loops.unclean).append(" wrk runs saw socket errors or non-2xx answers** (see the run's log).\n\n");
     }
     md.append(String.format("""
-        **How to read it for a bigger machine.** Each loop serves its share of the connections on its own thread, and
-        the tenant's adapter stays on one of them (its calls from the other loops are handed over to it), so the
-        gateway's part of a request scales with the loops as long as there are cores for them. On this machine wrk
-        and the upstream take a large part of the same %d cores, so the column *× 1 loop* at 2 loops is a lower bound
-        of what a second core gives; on a machine where the gateway has its cores to itself, expect throughput to grow
-        close to linearly with `server.eventLoops` up to the number of cores, until the one tenant's home loop (its
-        adapter's work, here the upstream calls) or the upstream becomes the limit: several tenants spread over the
-        loops lift the first. CPU per request should stay flat across the rows; where it rises, the loops compete
-        for cores.
+        **How to read it for a bigger machine.** Each loop serves its share of the connections on its own thread, the
+        tenant's adapter included (the Postman adapter runs on every loop, each with its own connections to the
+        upstream), so a request never changes thread and the gateway's work scales with the loops as long as there
+        are cores for them. On this machine wrk and the upstream take a large part of the same %d cores, so the
+        column *× 1 loop* at 2 loops is a lower bound of what a second core gives; on a machine where the gateway has
+        its cores to itself, expect throughput to grow close to linearly with `server.eventLoops` up to the number of
+        cores, until the upstream becomes the limit, even for a single tenant. (An adapter that keeps its state on
+        one thread, `AdapterThreading.HOME_LOOP`, has its work done on one loop, which then bounds that tenant;
+        several such tenants spread over the loops.) CPU per request should stay flat across the rows; where it
+        rises, the loops compete for cores.
 
         """, loops.cores));
   }
