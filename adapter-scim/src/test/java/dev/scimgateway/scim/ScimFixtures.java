@@ -18,13 +18,15 @@ final class ScimFixtures {
     ScimRig rig = new ScimRig();
     ScimAdapter adapter = rig.adapter("tck", settings);
     return ProviderFixture.of(ScimRig.users(adapter), Samples::user,
-        () -> new Assignment("name.givenName", TextNode.valueOf("Renamed")), Optional.empty(), rig::close);
+        () -> new Assignment("name.givenName", TextNode.valueOf("Renamed")), Optional.empty(), rig::close)
+        .runningOn(rig.vertx, adapter.threading());
   }
 
   static ProviderFixture groups(Consumer<ObjectNode> settings) {
     ScimRig rig = new ScimRig();
     ScimAdapter adapter = rig.adapter("tck", settings);
     return ProviderFixture.of(ScimRig.groups(adapter), Samples::group, Samples::groupRename,
-        Optional.of(Samples.members(ScimRig.users(adapter))), rig::close);
+        Optional.of(Samples.members(ScimRig.users(adapter))), rig::close)
+        .runningOn(rig.vertx, adapter.threading());
   }
 }

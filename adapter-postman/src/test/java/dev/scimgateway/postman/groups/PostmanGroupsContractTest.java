@@ -21,6 +21,6 @@ class PostmanGroupsContractTest extends ResourceProviderContract {
     PostmanGroups groups = GroupRig.groups(adapter);
     PostmanUsers users = AdapterRig.users(adapter);
     return ProviderFixture.of(groups, Samples::group, Samples::groupRename, Optional.of(Samples.members(users)),
-        rig::close);
+        rig::close).runningOn(rig.vertx, adapter.threading());
   }
 }

@@ -1,5 +1,6 @@
 package dev.scimgateway.postman.users;
 
+import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.tck.ProviderFixture;
 import dev.scimgateway.adapter.tck.ResourceProviderContract;
 import dev.scimgateway.adapter.tck.Samples;
@@ -14,8 +15,9 @@ class PostmanUsersContractTest extends ResourceProviderContract {
   @Override
   protected ProviderFixture fixture() {
     AdapterRig rig = AdapterRig.start(SimulatorOptions.defaults().withBudget(100_000, 100_000, Duration.ofSeconds(60)));
-    PostmanUsers users = AdapterRig.users(rig.adapter("tck", settings -> settings.putObject("rateLimit")
-        .put("reads", 100_000).put("writes", 100_000)));
-    return ProviderFixture.of(users, Samples::user, Samples::deactivation, Optional.empty(), rig::close);
+    ScimAdapter adapter = rig.adapter("tck", settings -> settings.putObject("rateLimit")
+        .put("reads", 100_000).put("writes", 100_000));
+    return ProviderFixture.of(AdapterRig.users(adapter), Samples::user, Samples::deactivation, Optional.empty(), rig::close)
+        .runningOn(rig.vertx, adapter.threading());
   }
 }

@@ -2,8 +2,11 @@ package dev.scimgateway.adapter.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.ResourceProvider;
+import dev.scimgateway.adapter.api.ScimAdapter;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,52 @@ public interface ProviderFixture extends AutoCloseable {
    */
   default Optional<MultiValued> multiValued() {
     return Optional.empty();
+  }
+
+  /**
+   * How the gateway would call the provider: the Vert.x instance it runs on and its adapter's
+   * {@link ScimAdapter#threading()}. For {@link AdapterThreading#ANY_LOOP} the kit also calls it from
+   * several event loops at once. Empty (the default): the kit calls it from one thread only.
+   */
+  default Optional<Threading> threading() {
+    return Optional.empty();
+  }
+
+  /** This fixture, whose provider runs on {@code vertx} as an adapter of {@code threading} (see {@link #threading()}). */
+  default ProviderFixture runningOn(Vertx vertx, AdapterThreading threading) {
+    ProviderFixture fixture = this;
+    Optional<Threading> declared = Optional.of(new Threading(vertx, threading));
+    return new ProviderFixture() {
+      @Override
+      public ResourceProvider provider() {
+        return fixture.provider();
+      }
+
+      @Override
+      public ObjectNode newResource(String unique) {
+        return fixture.newResource(unique);
+      }
+
+      @Override
+      public Assignment assignment() {
+        return fixture.assignment();
+      }
+
+      @Override
+      public Optional<MultiValued> multiValued() {
+        return fixture.multiValued();
+      }
+
+      @Override
+      public Optional<Threading> threading() {
+        return declared;
+      }
+
+      @Override
+      public void close() {
+        fixture.close();
+      }
+    };
   }
 
   /** Stops the provider and its upstream. */
@@ -85,4 +134,10 @@ public interface ProviderFixture extends AutoCloseable {
    * @param newValue makes a value to add, e.g. {@code {"value":"<user id>"}}
    */
   record MultiValued(String attribute, java.util.function.Supplier<Future<JsonNode>> newValue) {}
+
+  /**
+   * @param vertx the Vert.x instance the provider's adapter was created with
+   * @param threading what the adapter's {@link ScimAdapter#threading()} answers
+   */
+  record Threading(Vertx vertx, AdapterThreading threading) {}
 }

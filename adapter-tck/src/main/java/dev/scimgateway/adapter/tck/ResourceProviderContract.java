@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AdapterThreading;
 import dev.scimgateway.adapter.api.FilterOperator;
 import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
@@ -16,6 +17,7 @@ import dev.scimgateway.adapter.api.ResourceCapabilities.Operation;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimFailure;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +49,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class ResourceProviderContract {
 
   private static final long TIMEOUT_SECONDS = 30;
+  private static final int LOOPS = 4;
+  private static final int CALLS_PER_LOOP = 4;
 
   private ProviderFixture fixture;
   private ResourceProvider provider;
@@ -116,6 +120,48 @@ public abstract class ResourceProviderContract {
     Set<String> ids = new HashSet<>();
     creates.forEach(create -> ids.add(create.result().get("id").asText()));
     assertEquals(8, ids.size(), "eight distinct ids: " + ids);
+  }
+
+  @Test
+  void callsFromSeveralEventLoopsAtOnceAreAnsweredRightOnTheLoopThatCalled() {
+    requires(Operation.CREATE, Operation.GET);
+    Optional<ProviderFixture.Threading> threading = fixture.threading();
+    assumeTrue(threading.map(declared -> declared.threading() == AdapterThreading.ANY_LOOP).orElse(false),
+        "the adapter runs on its home loop only");
+    List<Context> loops = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < LOOPS; i++) {
+      loops.add(EventLoops.newContext(threading.get().vertx()));
+      threads.add(EventLoops.threadOf(loops.get(i)));
+    }
+    assertTrue(threads.stream().distinct().count() > 1, "the kit needs two event loops at least: " + threads);
+
+    List<Future<List<String>>> rounds = new ArrayList<>();
+    for (int i = 0; i < LOOPS; i++) {
+      Thread thread = threads.get(i);
+      rounds.add(EventLoops.on(loops.get(i), () -> createThenRead(thread, CALLS_PER_LOOP)));
+    }
+    await(Future.all(rounds));
+
+    Set<String> ids = new HashSet<>();
+    rounds.forEach(round -> ids.addAll(round.result()));
+    assertEquals(LOOPS * CALLS_PER_LOOP, ids.size(), "a resource of its own for each create: " + ids);
+  }
+
+  /** Creates {@code count} resources at once and reads each back, checking that every answer comes on {@code thread}. */
+  private Future<List<String>> createThenRead(Thread thread, int count) {
+    List<Future<String>> each = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      each.add(provider.create(fixture.newResource(unique())).compose(created -> {
+        assertEquals(thread, Thread.currentThread(), "the create was answered on the loop that asked");
+        return provider.get(created.get("id").asText()).map(read -> {
+          assertEquals(thread, Thread.currentThread(), "the read was answered on the loop that asked");
+          assertEquals(created.get("id"), read.get("id"));
+          return read.get("id").asText();
+        });
+      }));
+    }
+    return Future.all(each).map(all -> each.stream().map(Future::result).toList());
   }
 
   // ---- list ----
