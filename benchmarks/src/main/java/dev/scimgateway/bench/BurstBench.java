@@ -106,20 +106,16 @@ final class BurstBench {
   Result run() {
     Result result = new Result();
     result.repetitions = repetitions;
-    simulatorPort = Net.freePort();
-    gatewayPort = Net.freePort();
-    redisPort = Net.freePort();
     replicaPorts = new int[REPLICAS];
-    for (int i = 0; i < REPLICAS; i++) {
-      replicaPorts[i] = Net.freePort();
-    }
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
         new PoolOptions().setHttp1MaxSize(REQUESTS + 100).setMaxWaitQueueSize(-1));
-    try (Child simulator = stack.simulator(simulatorPort, WRITES, READS, WINDOW_SECONDS);
-         Child gateway = stack.gateway("gateway-burst", gatewayPort, simulatorPort, gatewayBudgetYaml(),
+    // Each port is picked right before the process that binds it starts: a port picked early may meanwhile be
+    // taken as the local port of one of the outgoing connections the processes already running make.
+    try (Child simulator = stack.simulator(simulatorPort = Net.freePort(), WRITES, READS, WINDOW_SECONDS);
+         Child gateway = stack.gateway("gateway-burst", gatewayPort = Net.freePort(), simulatorPort, gatewayBudgetYaml(),
              "requestTimeoutMillis: " + SERVER_TIMEOUT_MILLIS, List.of(), true);
-         Child redis = stack.redis(redisPort);
+         Child redis = stack.redis(redisPort = Net.freePort());
          Replicas replicas = new Replicas(redisPort)) {
       // One unrecorded burst first: an IdP's burst meets a gateway (and a Postman) that has been running, not a cold JIT.
       for (Variant warm : new Variant[] {Variant.CREATES, Variant.CLUSTER_CREATES}) {
@@ -156,6 +152,7 @@ final class BurstBench {
 
     Replicas(int redisPort) {
       for (int i = 0; i < REPLICAS; i++) {
+        replicaPorts[i] = Net.freePort();
         children.add(stack.gateway("gateway-replica-" + i, replicaPorts[i], simulatorPort, gatewayBudgetYaml(),
             "requestTimeoutMillis: " + SERVER_TIMEOUT_MILLIS, Stack.cluster(REPLICAS, redisPort), List.of(), true));
       }
