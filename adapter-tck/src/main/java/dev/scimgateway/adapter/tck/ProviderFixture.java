@@ -8,6 +8,8 @@ import dev.scimgateway.adapter.api.ScimAdapter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What {@link ResourceProviderContract} needs from the adapter under test: the provider of one resource
@@ -50,39 +52,8 @@ public interface ProviderFixture extends AutoCloseable {
 
   /** This fixture, whose provider runs on {@code vertx} as an adapter of {@code threading} (see {@link #threading()}). */
   default ProviderFixture runningOn(Vertx vertx, AdapterThreading threading) {
-    ProviderFixture fixture = this;
-    Optional<Threading> declared = Optional.of(new Threading(vertx, threading));
-    return new ProviderFixture() {
-      @Override
-      public ResourceProvider provider() {
-        return fixture.provider();
-      }
-
-      @Override
-      public ObjectNode newResource(String unique) {
-        return fixture.newResource(unique);
-      }
-
-      @Override
-      public Assignment assignment() {
-        return fixture.assignment();
-      }
-
-      @Override
-      public Optional<MultiValued> multiValued() {
-        return fixture.multiValued();
-      }
-
-      @Override
-      public Optional<Threading> threading() {
-        return declared;
-      }
-
-      @Override
-      public void close() {
-        fixture.close();
-      }
-    };
+    return new Parts(provider(), this::newResource, this::assignment, multiValued(), this::close,
+        Optional.of(new Threading(vertx, threading)));
   }
 
   /** Stops the provider and its upstream. */
@@ -93,34 +64,29 @@ public interface ProviderFixture extends AutoCloseable {
    * A fixture made of its parts, e.g. {@code ProviderFixture.of(groups, Samples::group, Samples::groupRename,
    * Optional.of(Samples.members(users)), rig::close)}.
    */
-  static ProviderFixture of(ResourceProvider provider, java.util.function.Function<String, ObjectNode> newResource,
-      java.util.function.Supplier<Assignment> assignment, Optional<MultiValued> multiValued, Runnable close) {
-    return new ProviderFixture() {
-      @Override
-      public ResourceProvider provider() {
-        return provider;
-      }
+  static ProviderFixture of(ResourceProvider provider, Function<String, ObjectNode> newResource,
+      Supplier<Assignment> assignment, Optional<MultiValued> multiValued, Runnable close) {
+    return new Parts(provider, newResource, assignment, multiValued, close, Optional.empty());
+  }
 
-      @Override
-      public ObjectNode newResource(String unique) {
-        return newResource.apply(unique);
-      }
+  /** A fixture of given parts; see {@link #of} and {@link #runningOn}. */
+  record Parts(ResourceProvider provider, Function<String, ObjectNode> newResources, Supplier<Assignment> assignments,
+      Optional<MultiValued> multiValued, Runnable closing, Optional<Threading> threading) implements ProviderFixture {
 
-      @Override
-      public Assignment assignment() {
-        return assignment.get();
-      }
+    @Override
+    public ObjectNode newResource(String unique) {
+      return newResources.apply(unique);
+    }
 
-      @Override
-      public Optional<MultiValued> multiValued() {
-        return multiValued;
-      }
+    @Override
+    public Assignment assignment() {
+      return assignments.get();
+    }
 
-      @Override
-      public void close() {
-        close.run();
-      }
-    };
+    @Override
+    public void close() {
+      closing.run();
+    }
   }
 
   /**
@@ -133,7 +99,7 @@ public interface ProviderFixture extends AutoCloseable {
    * @param attribute the attribute, e.g. {@code members}
    * @param newValue makes a value to add, e.g. {@code {"value":"<user id>"}}
    */
-  record MultiValued(String attribute, java.util.function.Supplier<Future<JsonNode>> newValue) {}
+  record MultiValued(String attribute, Supplier<Future<JsonNode>> newValue) {}
 
   /**
    * @param vertx the Vert.x instance the provider's adapter was created with
