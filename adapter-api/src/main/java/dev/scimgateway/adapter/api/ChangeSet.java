@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -89,18 +90,26 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
     return at(after, path);
   }
 
+  /** Adds to the sorted {@code paths} the differing leaves of every name of {@code after}, then of {@code before}'s others. */
   private static void collectDifferences(JsonNode before, JsonNode after, String prefix, Set<String> paths) {
-    Set<String> names = new TreeSet<>();
-    before.fieldNames().forEachRemaining(names::add);
-    after.fieldNames().forEachRemaining(names::add);
-    for (String name : names) {
-      JsonNode old = before.path(name);
-      JsonNode now = after.path(name);
-      if (old.isObject() && (now.isObject() || isAbsent(now)) || now.isObject() && isAbsent(old)) {
-        collectDifferences(old.isObject() ? old : EMPTY, now.isObject() ? now : EMPTY, prefix + name + ".", paths);
-      } else if (!valueEquals(old, now)) {
-        paths.add(prefix + name);
+    for (Iterator<String> names = after.fieldNames(); names.hasNext(); ) {
+      collectDifference(before, after, prefix, names.next(), paths);
+    }
+    for (Iterator<String> names = before.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!after.has(name)) {
+        collectDifference(before, after, prefix, name, paths);
       }
+    }
+  }
+
+  private static void collectDifference(JsonNode before, JsonNode after, String prefix, String name, Set<String> paths) {
+    JsonNode old = before.path(name);
+    JsonNode now = after.path(name);
+    if (old.isObject() && (now.isObject() || isAbsent(now)) || now.isObject() && isAbsent(old)) {
+      collectDifferences(old.isObject() ? old : EMPTY, now.isObject() ? now : EMPTY, prefix + name + ".", paths);
+    } else if (!valueEquals(old, now)) {
+      paths.add(prefix + name);
     }
   }
 
