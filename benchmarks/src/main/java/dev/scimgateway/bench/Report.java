@@ -744,7 +744,7 @@ final class Report {
 
     String shortfall(double measured) {
       double off = atLeast ? (bound - measured) / bound : (measured - bound) / bound;
-      return String.format("missed by %.0f %% of the target", off * 100);
+      return off < 0.01 ? "missed by less than 1 % of the target" : String.format("missed by %.0f %% of the target", off * 100);
     }
   }
 
