@@ -28,8 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +48,8 @@ final class ScimResources implements ResourceProvider {
   private final SafeCreate safeCreate;
   private final ResourceCapabilities capabilities;
   private final String endpoint;
+  /** The top-level attributes the upstream stores: lower case → as the upstream spells them. */
+  private final Map<String, String> storedTopLevel = new TreeMap<>();
 
   ScimResources(UpstreamClient client, TypePlan plan, SafeCreate safeCreate) {
     this.client = client;
@@ -53,6 +57,10 @@ final class ScimResources implements ResourceProvider {
     this.safeCreate = safeCreate;
     this.capabilities = plan.capabilities();
     this.endpoint = "/" + plan.type().endpoint();
+    plan.attributes().forEach(path -> {
+      String name = path.split("\\.", 2)[0];
+      storedTopLevel.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+    });
   }
 
   @Override
@@ -76,7 +84,9 @@ final class ScimResources implements ResourceProvider {
 
   @Override
   public Future<ObjectNode> get(String id, AttributeSelection selection) {
-    return client.call(UpstreamCall.get(path(id), Map.of())).map(this::resource);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    leftOut(selection).ifPresent(excluded -> parameters.put("excludedAttributes", excluded));
+    return client.call(UpstreamCall.get(path(id), parameters)).map(this::resource);
   }
 
   @Override
@@ -85,6 +95,7 @@ final class ScimResources implements ResourceProvider {
     query.filter().ifPresent(filter -> parameters.put("filter", filterText(filter)));
     parameters.put("startIndex", String.valueOf(query.startIndex()));
     parameters.put("count", String.valueOf(query.count()));
+    leftOut(query.selection()).ifPresent(excluded -> parameters.put("excludedAttributes", excluded));
     return client.call(UpstreamCall.get(endpoint, parameters)).map(answer -> {
       List<ObjectNode> resources = new ArrayList<>();
       answer.path("Resources").forEach(resource -> resources.add(resource(resource)));
@@ -133,6 +144,19 @@ final class ScimResources implements ResourceProvider {
       inactive.put("active", false);
       return replace(id, inactive);
     }).mapEmpty();
+  }
+
+  /**
+   * The stored attributes the IdP's {@code excludedAttributes} leaves out, for the upstream to leave out too
+   * (RFC 7644 §3.9: a group read without its members is a small answer). The gateway projects the answer
+   * itself in any case, so an upstream that ignores the parameter costs only the bytes.
+   */
+  private Optional<String> leftOut(AttributeSelection selection) {
+    if (!selection.attributes().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = selection.excluded().stream().map(storedTopLevel::get).filter(Objects::nonNull).sorted().toList();
+    return names.isEmpty() ? Optional.empty() : Optional.of(String.join(",", names));
   }
 
   /** E.g. {@code userName eq "jane@example.com" and active eq true}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.server.ScimGateway;
+import dev.scimgateway.scimsimulator.ScimRequest;
 import dev.scimgateway.scimsimulator.ScimSimulator;
 import dev.scimgateway.scimsimulator.ScimSimulatorOptions;
 import io.vertx.core.http.HttpMethod;
@@ -133,6 +134,32 @@ class ScimUpstreamEndToEndTest {
          "Operations":[{"op":"remove","path":"members[value eq \\"%s\\"]"}]}""".formatted(members.get(0))),
         new JsonObject(simulator.requests().get(1).body()), "Entra's value-list removal, as RFC 7644 reads it");
     assertEquals(List.of(), simulator.groups());
+  }
+
+  @Test
+  void entrasReadsWithoutMembersAskTheUpstreamForNoMembers() {
+    List<String> members = new ArrayList<>();
+    for (String name : List.of("ann", "bob")) {
+      members.add(call(HttpMethod.POST, "/Users", new JsonObject().put("userName", name + "@contoso.com").encode())
+          .json().getString("id"));
+    }
+    String groupId = call(HttpMethod.POST, "/Groups", IdpRequests.entraGroupCreate("Sales", "entra-group-1")).json().getString("id");
+    assertEquals(200, call(HttpMethod.PATCH, "/Groups/" + groupId, IdpRequests.entraAddMembers(members.get(0), members.get(1))).status());
+    simulator.clearRequests();
+
+    var read = call(HttpMethod.GET, "/Groups/" + groupId + "?excludedAttributes=members", null);
+    var lookup = call(HttpMethod.GET, "/Groups?excludedAttributes=members,description&filter=displayName+eq+%22Sales%22", null);
+    var whole = call(HttpMethod.GET, "/Groups/" + groupId, null);
+
+    assertEquals("Sales", read.json().getString("displayName"), read.body());
+    assertFalse(read.json().containsKey("members"), read.body());
+    assertFalse(lookup.json().getJsonArray("Resources").getJsonObject(0).containsKey("members"), lookup.body());
+    assertEquals(2, whole.json().getJsonArray("members").size(), whole.body());
+    List<String> queries = simulator.requests().stream().map(ScimRequest::query).toList();
+    assertEquals("excludedAttributes=members", queries.get(0), "the upstream leaves the members out too");
+    assertTrue(queries.get(1).startsWith("filter=displayName eq \"Sales\"&") && queries.get(1).endsWith("&excludedAttributes=members"),
+        "only what the upstream stores is named: " + queries.get(1));
+    assertEquals("", queries.get(2), "a read of the whole group asks for all of it");
   }
 
   @Test

@@ -12,7 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,7 +114,7 @@ final class ScimRoutes {
     }
     String resourceId = id.get();
     if (method.equals(HttpMethod.GET)) {
-      return ok(200, located(store, store.get(resourceId)));
+      return ok(200, shown(store, store.get(resourceId), request));
     }
     if (method.equals(HttpMethod.PUT)) {
       return ok(200, located(store, store.replace(resourceId, checkedMembers(ScimJson.parseObject(body)))));
@@ -153,22 +155,32 @@ final class ScimRoutes {
     }
     int startIndex = Math.max(1, number(request, "startIndex", 1));
     int count = Math.min(Discovery.MAX_RESULTS, Math.max(0, number(request, "count", Discovery.MAX_RESULTS)));
-    boolean withoutMembers = String.valueOf(request.getParam("excludedAttributes")).toLowerCase(java.util.Locale.ROOT).contains("members");
     List<ObjectNode> found = store.find(filter);
     List<ObjectNode> page = found.subList(Math.min(found.size(), startIndex - 1),
         Math.min(found.size(), startIndex - 1 + count));
     ObjectNode list = ScimJson.object();
     list.putArray("schemas").add(ScimJson.LIST_SCHEMA);
     list.put("totalResults", found.size()).put("startIndex", startIndex).put("itemsPerPage", page.size());
-    page.forEach(resource -> {
-      ObjectNode shown = located(store, resource);
-      if (withoutMembers) {
-        shown.remove("members");
-      }
-      list.withArray("Resources").add(shown);
-    });
+    page.forEach(resource -> list.withArray("Resources").add(shown(store, resource, request)));
     list.withArray("Resources");
     return list;
+  }
+
+  /** The resource with its location, without the top-level attributes named in {@code excludedAttributes} (any case). */
+  private ObjectNode shown(ResourceStore store, ObjectNode resource, HttpServerRequest request) {
+    ObjectNode shown = located(store, resource);
+    String excluded = request.getParam("excludedAttributes");
+    if (excluded != null) {
+      List<String> names = List.of(excluded.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+      List<String> left = new ArrayList<>();
+      shown.fieldNames().forEachRemaining(name -> {
+        if (names.contains(name.toLowerCase(Locale.ROOT)) && !name.equals("id") && !name.equals("schemas")) {
+          left.add(name);
+        }
+      });
+      shown.remove(left);
+    }
+    return shown;
   }
 
   /** A group's members must be resources the simulator has (400 invalidValue otherwise). */
