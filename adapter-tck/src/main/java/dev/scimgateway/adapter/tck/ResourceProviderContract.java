@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.AdapterThreading;
+import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.FilterOperator;
 import dev.scimgateway.adapter.api.ListFilter;
 import dev.scimgateway.adapter.api.ListQuery;
@@ -22,6 +23,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -94,6 +96,24 @@ public abstract class ResourceProviderContract {
     assertEquals(created.get("id"), read.get("id"));
     for (String attribute : topLevelStored(created)) {
       assertEquals(created.get(attribute), read.get(attribute), attribute);
+    }
+  }
+
+  /** A provider may leave out what the IdP excluded (the gateway projects in any case), but nothing else. */
+  @Test
+  void getThatExcludesAnAttributeStillReturnsTheOthers() {
+    requires(Operation.CREATE, Operation.GET);
+    ObjectNode created = create();
+    List<String> stored = topLevelStored(created).stream().sorted().toList();
+    assumeTrue(stored.size() >= 2, "the resource has fewer than two stored attributes");
+    String excluded = stored.get(stored.size() - 1);
+
+    ObjectNode read = await(provider.get(created.get("id").asText(),
+        new AttributeSelection(Set.of(), Set.of(excluded.toLowerCase(Locale.ROOT)))));
+
+    assertEquals(created.get("id"), read.get("id"));
+    for (String attribute : stored.subList(0, stored.size() - 1)) {
+      assertEquals(created.get(attribute), read.get(attribute), attribute + " was not excluded");
     }
   }
 
