@@ -14,6 +14,7 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.upstream.CallerContext;
 import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
@@ -59,14 +60,13 @@ public final class PostmanGroups implements ResourceProvider {
       PostmanGroupBodies.STORED_ATTRIBUTES, ResourceCapabilities.equalityOn("displayName"), false,
       EnumSet.allOf(Operation.class), false);
   static final int PAGE_SIZE = 100;
-  /** A safety stop for an upstream that ignores {@code startIndex}. */
-  private static final int MAX_PAGES = 100_000;
 
   private final PostmanClient client;
   private final GroupIndex index;
   private final Predicate<String> knownUser;
   private final int maxMembersPerRequest;
   private final SafeCreate safeCreate;
+  private final GroupScan scan = new GroupScan(this::page, PAGE_SIZE);
 
   /**
    * @param knownUser whether Postman has returned a user with this id to the tenant, to name the likely
@@ -355,7 +355,7 @@ public final class PostmanGroups implements ResourceProvider {
   private Future<List<ObjectNode>> findBySpellings(String displayName, boolean caseExact, List<String> spellings,
       int next, Optional<GroupIndex.Known> known) {
     if (next == spellings.size()) {
-      return caseExact ? Future.succeededFuture(List.of()) : scan(displayName, 1, new ArrayList<>(), 0);
+      return caseExact ? Future.succeededFuture(List.of()) : scan.find(displayName, CallerContext.executor(client.vertx()));
     }
     String spelling = spellings.get(next);
     return exactDisplayName(spelling).compose(groups -> {
@@ -368,15 +368,6 @@ public final class PostmanGroups implements ResourceProvider {
     });
   }
 
-  /** Pages through every group, collecting those named {@code displayName} ignoring case. */
-  private Future<List<ObjectNode>> scan(String displayName, int startIndex, List<ObjectNode> matches, int pages) {
-    return page(startIndex, PAGE_SIZE).compose(page -> {
-      page.resources().stream().filter(group -> sameName(group, displayName, false)).forEach(matches::add);
-      int items = page.resources().size();
-      boolean more = items > 0 && page.startIndex() + items - 1 < page.totalResults() && pages < MAX_PAGES;
-      return more ? scan(displayName, page.startIndex() + items, matches, pages + 1) : Future.succeededFuture(matches);
-    });
-  }
 
   /** Postman's own (case-sensitive) {@code displayName eq} filter. */
   private Future<List<ObjectNode>> exactDisplayName(String displayName) {

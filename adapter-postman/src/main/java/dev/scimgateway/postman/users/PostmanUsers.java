@@ -13,13 +13,13 @@ import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.upstream.CallerContext;
 import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Users on Postman: a name change is a {@code PUT}, an {@code active} change Postman's replace-active
@@ -345,7 +344,7 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private Future<Optional<ObjectNode>> scanFor(UserScan.Kind kind, String value) {
-    return scan.find(kind, value, executor()).compose(found -> {
+    return scan.find(kind, value, CallerContext.executor(vertx)).compose(found -> {
       if (found.user() != null) {
         return Future.succeededFuture(Optional.of(PostmanUserBodies.fromPostman(found.user())));
       }
@@ -424,11 +423,6 @@ public final class PostmanUsers implements ResourceProvider {
     int startIndex = answer.path("startIndex").asInt(1);
     int total = answer.path("totalResults").asInt(users.size());
     return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));
-  }
-
-  private Executor executor() {
-    Context context = vertx.getOrCreateContext();
-    return task -> context.runOnContext(ignored -> task.run());
   }
 
   private static boolean isStatus(Throwable failure, int status) {

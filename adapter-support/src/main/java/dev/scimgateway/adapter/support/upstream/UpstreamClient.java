@@ -11,7 +11,6 @@ import dev.scimgateway.adapter.support.retry.RetryPolicy;
 import dev.scimgateway.adapter.support.telemetry.UpstreamMetrics;
 import io.netty.handler.codec.http.QueryStringEncoder;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -105,8 +104,7 @@ public final class UpstreamClient {
 
   /** As {@link #call(UpstreamCall)}, waiting for the budget at most {@code maxWait} (longer for background work). */
   public Future<JsonNode> call(UpstreamCall call, Duration maxWait) {
-    Context context = vertx.getOrCreateContext();
-    Executor executor = task -> context.runOnContext(ignored -> task.run());
+    Executor executor = CallerContext.executor(vertx);
     long deadline = System.nanoTime() + maxWait.toNanos();
     return attempt(new Exchange(call, team.nextTicket(), deadline, executor));
   }
