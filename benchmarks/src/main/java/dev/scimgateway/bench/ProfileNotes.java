@@ -24,8 +24,8 @@ final class ProfileNotes {
         each with its own server instance on the shared port; the Postman adapter runs on whichever loop received
         the request (`AdapterThreading.ANY_LOOP`), with a pooled client to Postman per loop, so a request is served
         on one thread from end to end. Section 6 measures what the loops give on this machine.
-      - **The remembered-user cache** (the PATCH shortcut) deep-copies every user Postman returns into a Caffeine
-        cache with expiry; with the id cache (three Caffeine caches) that is the "Caffeine" share above.
+      - **The remembered-user cache** (the PATCH shortcut) keeps every user Postman returns, as its JSON bytes, in
+        a Caffeine cache with expiry; with the id cache (three Caffeine caches) that is the "Caffeine" share above.
 
       ### What was changed after the first profile
 
