@@ -368,7 +368,6 @@ public final class PostmanGroups implements ResourceProvider {
     });
   }
 
-
   /** Postman's own (case-sensitive) {@code displayName eq} filter. */
   private Future<List<ObjectNode>> exactDisplayName(String displayName) {
     Map<String, String> parameters = new LinkedHashMap<>();
