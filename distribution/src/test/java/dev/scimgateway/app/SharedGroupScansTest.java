@@ -9,6 +9,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +74,7 @@ class SharedGroupScansTest {
   }
 
   private Future<GatewayHarness.Response> lookUp(String displayName) {
-    String filter = java.net.URLEncoder.encode("displayName eq \"" + displayName + "\"", java.nio.charset.StandardCharsets.UTF_8);
+    String filter = URLEncoder.encode("displayName eq \"" + displayName + "\"", StandardCharsets.UTF_8);
     return client.request(HttpMethod.GET, harness.gateway.port(), "127.0.0.1", harness.groupsPath() + "?filter=" + filter)
         .putHeader("Authorization", "Bearer " + GatewayHarness.TOKEN)
         .send()
