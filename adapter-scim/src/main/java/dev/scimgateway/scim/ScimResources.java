@@ -1,9 +1,11 @@
 package dev.scimgateway.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.FilterOperator;
 import dev.scimgateway.adapter.api.ListFilter;
@@ -58,7 +60,7 @@ final class ScimResources implements ResourceProvider {
     this.capabilities = plan.capabilities();
     this.endpoint = "/" + plan.type().endpoint();
     plan.attributes().forEach(path -> {
-      String name = path.split("\\.", 2)[0];
+      String name = AttributePaths.topLevel(path);
       storedTopLevel.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
     });
   }
@@ -176,10 +178,14 @@ final class ScimResources implements ResourceProvider {
     return endpoint + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** The resource with its {@code schemas}: the type's, and those of the extensions whose attributes it holds. */
   private ObjectNode withSchema(ObjectNode resource) {
     ObjectNode body = resource.objectNode();
-    body.putArray("schemas").add(plan.type().schema());
+    ArrayNode schemas = body.putArray("schemas").add(plan.type().schema());
     resource.fields().forEachRemaining(field -> {
+      if (AttributePaths.isSchemaUrn(field.getKey()) && field.getValue().isObject()) {
+        schemas.add(field.getKey());
+      }
       if (!field.getKey().equals("schemas")) {
         body.set(field.getKey(), field.getValue());
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.PatchOperation;
 import java.util.List;
 import java.util.Locale;
@@ -42,37 +43,30 @@ final class StoredOperations {
       return kept.isEmpty() ? Optional.empty() : Optional.of(sent.set("value", kept));
     }
     String path = operation.path().get();
-    String target = path.replaceAll("\\[[^\\]]*\\]", "").toLowerCase(Locale.ROOT);
-    boolean targetsStored = stored.stream().map(attribute -> attribute.toLowerCase(Locale.ROOT))
-        .anyMatch(attribute -> attribute.equals(target) || attribute.startsWith(target + ".") || target.startsWith(attribute + "."));
-    if (!targetsStored) {
+    String target = path.replaceAll("\\[[^\\]]*\\]", "");
+    if (stored.stream().noneMatch(attribute -> AttributePaths.overlap(attribute, target))) {
       return Optional.empty();
     }
     sent.put("path", path);
     JsonNode value = operation.value();
     if (value instanceof ObjectNode object && !path.contains("[")) {
-      value = retain(object, stored, target + ".");
+      value = retain(object, stored, target + "."); // a path names an attribute, never an extension's URN alone
     }
     return Optional.of(value == null ? sent : sent.set("value", value));
   }
 
-  /** The attributes of {@code value} (found under {@code prefix}) that are stored or hold stored ones. */
+  /** The attributes of {@code value} (whose fields' paths start with {@code prefix}) that are stored or hold stored ones. */
   static ObjectNode retain(ObjectNode value, Set<String> stored, String prefix) {
     ObjectNode kept = JSON.createObjectNode();
     value.fields().forEachRemaining(field -> {
-      String path = prefix + field.getKey().toLowerCase(Locale.ROOT);
-      for (String attribute : stored) {
-        String lower = attribute.toLowerCase(Locale.ROOT);
-        if (lower.equals(path)) {
-          kept.set(field.getKey(), field.getValue());
-          return;
-        }
-        if (lower.startsWith(path + ".") && field.getValue() instanceof ObjectNode nested) {
-          ObjectNode inner = retain(nested, stored, path + ".");
-          if (!inner.isEmpty()) {
-            kept.set(field.getKey(), inner);
-          }
-          return;
+      String path = prefix + field.getKey();
+      if (stored.stream().anyMatch(path::equalsIgnoreCase)) {
+        kept.set(field.getKey(), field.getValue());
+      } else if (field.getValue() instanceof ObjectNode nested) {
+        String within = AttributePaths.prefixWithin(prefix, field.getKey());
+        ObjectNode inner = retain(nested, stored, within);
+        if (!inner.isEmpty()) {
+          kept.set(field.getKey(), inner);
         }
       }
     });

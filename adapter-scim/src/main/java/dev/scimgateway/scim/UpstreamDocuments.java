@@ -19,11 +19,12 @@ import java.util.Set;
  * @param patchSupported {@code /ServiceProviderConfig}'s {@code patch.supported}
  * @param filterSupported its {@code filter.supported}
  * @param types {@code /ResourceTypes}, empty when not served
+ * @param extensions the schema extensions {@code /ResourceTypes} lists for each type, by the type's name (lower case)
  * @param schemas what {@code /Schemas} says of each schema, by URN (lower case)
  * @param missing why a document is not known, by its path, e.g. {@code /Schemas → HTTP 404}
  */
 record UpstreamDocuments(Optional<Boolean> patchSupported, Optional<Boolean> filterSupported, List<ResourceType> types,
-    Map<String, SchemaFacts> schemas, Map<String, String> missing) {
+    Map<String, List<String>> extensions, Map<String, SchemaFacts> schemas, Map<String, String> missing) {
 
   /**
    * @param attributes the writable attribute paths: {@code name.givenName} for a sub-attribute of a
@@ -31,7 +32,17 @@ record UpstreamDocuments(Optional<Boolean> patchSupported, Optional<Boolean> fil
    * @param booleans the single-valued boolean attributes, compared unquoted in filters
    * @param unique the attributes the upstream keeps unique
    */
-  record SchemaFacts(Set<String> attributes, Set<String> booleans, Set<String> unique) {}
+  record SchemaFacts(Set<String> attributes, Set<String> booleans, Set<String> unique) {
+
+    /** These facts of an extension schema, their paths behind its URN ({@code urn:…:User:department}). */
+    SchemaFacts ofExtension(String urn) {
+      return new SchemaFacts(behind(urn, attributes), behind(urn, booleans), behind(urn, unique));
+    }
+
+    private static Set<String> behind(String urn, Set<String> paths) {
+      return paths.stream().map(path -> urn + ":" + path).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+  }
 
   /** Reads the three documents through {@code client} (inside the budget); never fails. */
   static Future<UpstreamDocuments> fetch(UpstreamClient client) {
@@ -43,6 +54,7 @@ record UpstreamDocuments(Optional<Boolean> patchSupported, Optional<Boolean> fil
         config.result().map(node -> node.path("patch").path("supported")).filter(JsonNode::isBoolean).map(JsonNode::asBoolean),
         config.result().map(node -> node.path("filter").path("supported")).filter(JsonNode::isBoolean).map(JsonNode::asBoolean),
         types.result().map(UpstreamDocuments::resourceTypes).orElse(List.of()),
+        types.result().map(UpstreamDocuments::extensions).orElse(Map.of()),
         schemas.result().map(UpstreamDocuments::schemaFacts).orElse(Map.of()),
         Map.copyOf(missing))));
   }
@@ -71,6 +83,22 @@ record UpstreamDocuments(Optional<Boolean> patchSupported, Optional<Boolean> fil
       }
     }
     return List.copyOf(types);
+  }
+
+  private static Map<String, List<String>> extensions(JsonNode answer) {
+    Map<String, List<String>> extensions = new java.util.HashMap<>();
+    for (JsonNode type : resources(answer)) {
+      List<String> urns = new ArrayList<>();
+      type.path("schemaExtensions").forEach(extension -> {
+        if (extension.path("schema").isTextual() && !extension.path("schema").asText().isBlank()) {
+          urns.add(extension.path("schema").asText());
+        }
+      });
+      if (!type.path("name").asText("").isEmpty() && !urns.isEmpty()) {
+        extensions.put(KnownTypes.key(type.path("name").asText()), List.copyOf(urns));
+      }
+    }
+    return Map.copyOf(extensions);
   }
 
   private static Map<String, SchemaFacts> schemaFacts(JsonNode answer) {

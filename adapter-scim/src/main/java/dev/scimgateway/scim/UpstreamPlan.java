@@ -47,6 +47,9 @@ final class UpstreamPlan {
       KnownTypes.Known known) {
     String key = KnownTypes.key(type.name());
     Optional<SchemaFacts> facts = Optional.ofNullable(documents.schemas().get(KnownTypes.key(type.schema())));
+    List<SchemaFacts> extensions = documents.extensions().getOrDefault(key, List.of()).stream()
+        .flatMap(urn -> Optional.ofNullable(documents.schemas().get(KnownTypes.key(urn))).map(ext -> ext.ofExtension(urn)).stream())
+        .toList();
     Set<String> attributes;
     String attributesOrigin;
     if (settings.attributes().containsKey(key)) {
@@ -55,6 +58,7 @@ final class UpstreamPlan {
     } else if (facts.isPresent()) {
       Set<String> learned = new LinkedHashSet<>(facts.get().attributes());
       learned.add("externalId"); // a common attribute (RFC 7643 §3.1): in no schema, stored by every service provider
+      extensions.forEach(extension -> learned.addAll(extension.attributes()));
       attributes = Set.copyOf(learned);
       attributesOrigin = "learned from /Schemas";
     } else {
@@ -91,8 +95,9 @@ final class UpstreamPlan {
       patchOrigin = "default: /ServiceProviderConfig " + documents.missing().getOrDefault("/ServiceProviderConfig",
           "does not say whether PATCH is supported");
     }
-    Set<String> booleans = facts.map(SchemaFacts::booleans).orElse(Set.of("active"));
-    return new TypePlan(type, attributes, filters, booleans, List.copyOf(lookUps), patch, settings.delete(),
+    Set<String> booleans = new LinkedHashSet<>(facts.map(SchemaFacts::booleans).orElse(Set.of("active")));
+    extensions.forEach(extension -> booleans.addAll(extension.booleans()));
+    return new TypePlan(type, attributes, filters, Set.copyOf(booleans), List.copyOf(lookUps), patch, settings.delete(),
         new TypePlan.Origins(attributesOrigin, filtersOrigin, patchOrigin));
   }
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** What the adapter learns from the upstream's discovery documents, what the configuration overrides, and what it logs. */
 class DiscoveryTest {
 
+  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
   @Test
   void aStandardsCompliantUpstreamNeedsOnlyBaseUrlAndAuth() {
     try (ScimRig rig = new ScimRig()) {
@@ -36,7 +38,10 @@ class DiscoveryTest {
       ResourceCapabilities groups = ScimRig.groups(adapter).capabilities();
 
       assertEquals(Set.of("userName", "name.givenName", "name.familyName", "name.formatted", "displayName", "emails",
-          "active", "externalId"), users.attributes(), "the User schema's attributes, and the common externalId");
+          "active", "externalId", ENTERPRISE + ":employeeNumber", ENTERPRISE + ":costCenter", ENTERPRISE + ":organization",
+          ENTERPRISE + ":division", ENTERPRISE + ":department", ENTERPRISE + ":manager.value", ENTERPRISE + ":manager.$ref"),
+          users.attributes(), "the User schema's attributes, the common externalId and the writable attributes of the"
+              + " enterprise extension that /ResourceTypes lists for User (not manager.displayName: read-only)");
       assertEquals(ResourceCapabilities.equalityOn("userName", "externalId"), users.filters());
       assertEquals(Set.of("displayName", "members", "externalId"), groups.attributes());
       assertEquals(ResourceCapabilities.equalityOn("displayName", "externalId"), groups.filters());
@@ -45,7 +50,8 @@ class DiscoveryTest {
           Set.copyOf(rig.simulator.calls()));
       assertEquals(3, rig.simulator.calls().size(), "each document read once");
       assertTrue(rig.log.contains("tenant plain: User at /Users: stores [active, displayName, emails, externalId,"
-          + " name.familyName, name.formatted, name.givenName, userName] (learned from /Schemas), filters"
+          + " name.familyName, name.formatted, name.givenName, userName] and of " + ENTERPRISE + " [costCenter, department,"
+          + " division, employeeNumber, manager.$ref, manager.value, organization] (learned from /Schemas), filters"
           + " [externalId eq, userName eq] (learned from /ServiceProviderConfig), PATCH sent as operations (learned from"
           + " /ServiceProviderConfig), DELETE deletes"), String.join("\n", rig.log));
       assertFalse(String.join("\n", rig.log).contains(ScimRig.TOKEN), "the credential is never logged");

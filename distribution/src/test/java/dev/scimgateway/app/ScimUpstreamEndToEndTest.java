@@ -27,6 +27,8 @@ class ScimUpstreamEndToEndTest {
 
   private static final String TENANT = "saas";
   private static final String UPSTREAM_TOKEN = "saas-upstream-token-7777";
+  private static final String CORE_USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   private final GatewayRig rig = new GatewayRig();
   private ScimSimulator simulator;
@@ -36,14 +38,7 @@ class ScimUpstreamEndToEndTest {
   void start() {
     simulator = GatewayHarness.await(ScimSimulator.create(rig.vertx,
         ScimSimulatorOptions.defaults().withToken(UPSTREAM_TOKEN)).start());
-    gateway = rig.gateway("""
-          %s:
-            token: "%s-token-0123456789"
-            adapter: scim
-            scim:
-              baseUrl: "%s"
-              auth: { bearer: "%s" }
-        """.formatted(TENANT, TENANT, simulator.baseUrl(), UPSTREAM_TOKEN));
+    gateway = rig.gateway(tenantOver(simulator));
     simulator.clearRequests();
   }
 
@@ -98,6 +93,11 @@ class ScimUpstreamEndToEndTest {
     String id = created.json().getString("id");
     assertEquals(id, firstId(call(HttpMethod.GET, "/Users?filter=externalId+eq+%22jdoe%22", null)));
     assertEquals(id, firstId(call(HttpMethod.GET, "/Users?filter=userName+eq+%22JDoe%40Contoso.com%22", null)));
+    simulator.clearRequests();
+    assertEquals(id, firstId(call(HttpMethod.GET,
+        "/Users?filter=userName+eq+%22jdoe%40contoso.com%22+and+externalId+eq+%22jdoe%22", null)), "an \"and\" of look-ups");
+    assertTrue(simulator.requests().get(0).query().startsWith("filter=userName eq \"jdoe@contoso.com\" and externalId eq \"jdoe\"&"),
+        "pushed down whole: " + simulator.requests().get(0).query());
 
     simulator.clearRequests();
     var updated = call(HttpMethod.PATCH, "/Users/" + id, IdpRequests.ENTRA_UPDATE_JDOE);
@@ -134,6 +134,72 @@ class ScimUpstreamEndToEndTest {
          "Operations":[{"op":"remove","path":"members[value eq \\"%s\\"]"}]}""".formatted(members.get(0))),
         new JsonObject(simulator.requests().get(1).body()), "Entra's value-list removal, as RFC 7644 reads it");
     assertEquals(List.of(), simulator.groups());
+  }
+
+  @Test
+  void entrasEnterpriseAttributesReachTheUpstreamAndComeBack() {
+    var created = call(HttpMethod.POST, "/Users", IdpRequests.ENTRA_CREATE_JDOE);
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    JsonObject posted = new JsonObject(simulator.requests().get(0).body());
+    assertEquals(List.of(CORE_USER, ENTERPRISE), posted.getJsonArray("schemas").getList(), "the extension is listed");
+    assertEquals(new JsonObject().put("department", "Sales").put("manager", new JsonObject().put("value", "m-1")),
+        posted.getJsonObject(ENTERPRISE));
+    assertEquals("Sales", created.json().getJsonObject(ENTERPRISE).getString("department"), created.body());
+
+    simulator.clearRequests();
+    var updated = call(HttpMethod.PATCH, "/Users/" + id, """
+        {"schemas":["%s"],"Operations":[
+          {"op":"Replace","path":"%s:department","value":"Marketing"},
+          {"op":"Replace","path":"%s:manager","value":"m-2"}]}""".formatted(IdpRequests.PATCH_OP, ENTERPRISE, ENTERPRISE));
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("Marketing", updated.json().getJsonObject(ENTERPRISE).getString("department"), updated.body());
+    assertEquals(new JsonObject("""
+        {"schemas":["%s"],"Operations":[
+          {"op":"replace","path":"%s:department","value":"Marketing"},
+          {"op":"replace","path":"%s:manager","value":{"value":"m-2"}}]}""".formatted(IdpRequests.PATCH_OP, ENTERPRISE, ENTERPRISE)),
+        new JsonObject(simulator.requests().get(0).body()), "Entra's bare manager id as RFC 7643's reference");
+
+    var validatorStyle = call(HttpMethod.PATCH, "/Users/" + id, """
+        {"schemas":["%s"],"Operations":[{"op":"replace","value":{"%s:employeeNumber":"42","displayName":"Janet Doe"}}]}"""
+        .formatted(IdpRequests.PATCH_OP, ENTERPRISE));
+    assertEquals(200, validatorStyle.status(), validatorStyle.body());
+    var managerRemoved = call(HttpMethod.PATCH, "/Users/" + id, """
+        {"schemas":["%s"],"Operations":[{"op":"Remove","path":"%s:manager"}]}""".formatted(IdpRequests.PATCH_OP, ENTERPRISE));
+    assertEquals(200, managerRemoved.status(), managerRemoved.body());
+
+    ObjectNode stored = simulator.users().get(0).path(ENTERPRISE).deepCopy();
+    assertEquals("Marketing", stored.path("department").asText(), stored.toString());
+    assertEquals("42", stored.path("employeeNumber").asText(), "a path-qualified key of a no-path value: " + stored);
+    assertFalse(stored.has("manager"), stored.toString());
+    assertEquals("42", call(HttpMethod.GET, "/Users/" + id, null).json().getJsonObject(ENTERPRISE).getString("employeeNumber"));
+    assertEquals(List.of("PATCH /Users/{id}", "PATCH /Users/{id}", "PATCH /Users/{id}", "GET /Users/{id}"), simulator.calls());
+  }
+
+  @Test
+  void anUpstreamWithoutPatchGetsTheExtensionInEachPut() {
+    ScimSimulator withoutPatch = GatewayHarness.await(ScimSimulator.create(rig.vertx,
+        ScimSimulatorOptions.defaults().withToken(UPSTREAM_TOKEN).withPatch(false)).start());
+    try {
+      ScimGateway putGateway = rig.gateway(tenantOver(withoutPatch));
+      String id = rig.call(putGateway, TENANT, HttpMethod.POST, "/Users", new JsonObject(IdpRequests.ENTRA_CREATE_JDOE))
+          .json().getString("id");
+      withoutPatch.clearRequests();
+
+      var updated = rig.call(putGateway, TENANT, HttpMethod.PATCH, "/Users/" + id, new JsonObject("""
+          {"schemas":["%s"],"Operations":[{"op":"Add","path":"%s:employeeNumber","value":"7"}]}"""
+          .formatted(IdpRequests.PATCH_OP, ENTERPRISE)));
+
+      assertEquals(200, updated.status(), updated.body());
+      assertEquals(List.of("GET /Users/{id}", "PUT /Users/{id}"), withoutPatch.calls());
+      JsonObject put = new JsonObject(withoutPatch.requests().get(1).body());
+      assertEquals(List.of(CORE_USER, ENTERPRISE), put.getJsonArray("schemas").getList());
+      assertEquals(new JsonObject().put("department", "Sales").put("manager", new JsonObject().put("value", "m-1"))
+          .put("employeeNumber", "7"), put.getJsonObject(ENTERPRISE), "the whole extension, with the change");
+      assertEquals("7", updated.json().getJsonObject(ENTERPRISE).getString("employeeNumber"), updated.body());
+    } finally {
+      GatewayHarness.await(withoutPatch.close());
+    }
   }
 
   @Test
@@ -186,7 +252,23 @@ class ScimUpstreamEndToEndTest {
     assertEquals(200, userSchema.status(), userSchema.body());
     assertTrue(userSchema.body().contains("\"emails\""), "stored upstream: " + userSchema.body());
     assertFalse(userSchema.body().contains("\"locale\""), "not in the upstream's schema: " + userSchema.body());
+    assertTrue(types.body().contains("\"schemaExtensions\":[{\"schema\":\"" + ENTERPRISE + "\""), types.body());
+    var enterprise = call(HttpMethod.GET, "/Schemas/" + ENTERPRISE, null);
+    assertEquals(200, enterprise.status(), enterprise.body());
+    assertTrue(enterprise.body().contains("\"department\"") && enterprise.body().contains("\"manager\""), enterprise.body());
     assertEquals(List.of(), simulator.calls(), "answered from what was learned at start-up");
+  }
+
+  /** The tenant, configured with only the upstream's base URL and credential. */
+  private static String tenantOver(ScimSimulator upstream) {
+    return """
+          %s:
+            token: "%s-token-0123456789"
+            adapter: scim
+            scim:
+              baseUrl: "%s"
+              auth: { bearer: "%s" }
+        """.formatted(TENANT, TENANT, upstream.baseUrl(), UPSTREAM_TOKEN);
   }
 
   private GatewayHarness.Response call(HttpMethod method, String path, String body) {

@@ -32,10 +32,37 @@ final class Discovery {
     ObjectNode type = ScimJson.object();
     type.putArray("schemas").add(RESOURCE_TYPE_SCHEMA);
     type.put("id", kind.name()).put("name", kind.name()).put("endpoint", "/" + kind.endpoint()).put("schema", kind.schema());
+    ArrayNode extensions = type.putArray("schemaExtensions");
+    kind.extensions().forEach(urn -> extensions.addObject().put("schema", urn).put("required", false));
     return type;
   }
 
-  static ObjectNode schema(ResourceKind kind) {
+  /** The schemas of {@code kind}: its own, then its extensions'. */
+  static List<ObjectNode> schemas(ResourceKind kind) {
+    List<ObjectNode> schemas = new java.util.ArrayList<>();
+    schemas.add(schema(kind));
+    kind.extensions().stream().map(Discovery::extensionSchema).forEach(schemas::add);
+    return schemas;
+  }
+
+  /** RFC 7643 §4.3's enterprise User extension, the one extension the simulator knows. */
+  private static ObjectNode extensionSchema(String urn) {
+    ObjectNode schema = ScimJson.object();
+    schema.putArray("schemas").add(SCHEMA_SCHEMA);
+    schema.put("id", urn).put("name", "EnterpriseUser");
+    ArrayNode attributes = schema.putArray("attributes");
+    for (String name : List.of("employeeNumber", "costCenter", "organization", "division", "department")) {
+      attributes.add(attribute(name, "string", false, false, false));
+    }
+    ObjectNode manager = attribute("manager", "complex", false, false, false);
+    manager.putArray("subAttributes").add(attribute("value", "string", false, false, false))
+        .add(attribute("$ref", "reference", false, false, false))
+        .add(attribute("displayName", "string", false, false, false).put("mutability", "readOnly"));
+    attributes.add(manager);
+    return schema;
+  }
+
+  private static ObjectNode schema(ResourceKind kind) {
     ObjectNode schema = ScimJson.object();
     schema.putArray("schemas").add(SCHEMA_SCHEMA);
     schema.put("id", kind.schema()).put("name", kind.name());

@@ -12,10 +12,12 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,7 @@ final class ResourceStore {
   }
 
   synchronized ObjectNode create(ObjectNode body) {
+    checkSchemas(body);
     ObjectNode resource = withoutServerAttributes(body);
     String id = UUID.randomUUID().toString();
     checkUnique(resource, id);
@@ -53,6 +56,7 @@ final class ResourceStore {
 
   synchronized ObjectNode replace(String id, ObjectNode body) {
     ObjectNode current = stored(id);
+    checkSchemas(body);
     ObjectNode resource = withoutServerAttributes(body);
     return store(id, current, resource);
   }
@@ -171,10 +175,31 @@ final class ResourceStore {
     }
   }
 
+  /**
+   * As a strict SCIM server does (RFC 7643 §3): a field named by a URN must be an extension of the kind, and
+   * listed in {@code schemas}.
+   */
+  private void checkSchemas(ObjectNode body) {
+    Set<String> listed = new HashSet<>();
+    body.path("schemas").forEach(urn -> listed.add(urn.asText().toLowerCase(Locale.ROOT)));
+    body.fieldNames().forEachRemaining(field -> {
+      if (!field.regionMatches(true, 0, "urn:", 0, 4)) {
+        return;
+      }
+      if (kind.extension(field).isEmpty()) {
+        throw new ScimProblem(400, "invalidSyntax", "A " + kind.name() + " has no schema extension '" + field + "'.");
+      }
+      if (!listed.contains(field.toLowerCase(Locale.ROOT))) {
+        throw new ScimProblem(400, "invalidValue", "The extension '" + field + "' is not listed in schemas.");
+      }
+    });
+  }
+
   private ObjectNode withoutServerAttributes(ObjectNode body) {
     ObjectNode copy = body.deepCopy();
     copy.remove(List.of("id", "meta"));
-    copy.putArray("schemas").add(kind.schema());
+    ArrayNode schemas = copy.putArray("schemas").add(kind.schema());
+    copy.fieldNames().forEachRemaining(field -> kind.extension(field).ifPresent(schemas::add));
     return copy;
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The HTTP side: every SCIM request is recorded and goes through canned answers → token → budget → the API. */
 final class ScimRoutes {
@@ -134,7 +135,7 @@ final class ScimRoutes {
     }
     boolean types = document.equals("ResourceTypes");
     List<ObjectNode> all = stores.values().stream()
-        .map(store -> types ? Discovery.resourceType(store.kind()) : Discovery.schema(store.kind()))
+        .flatMap(store -> types ? Stream.of(Discovery.resourceType(store.kind())) : Discovery.schemas(store.kind()).stream())
         .toList();
     if (id.isEmpty()) {
       return Discovery.list(all);

@@ -103,6 +103,26 @@ class ScimSimulatorHttpTest {
   }
 
   @Test
+  void storesTheEnterpriseExtensionOnlyWhenSchemasListsIt() {
+    start(ScimSimulatorOptions.defaults());
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    HttpResponse<Buffer> unlisted = send(HttpMethod.POST, "/Users",
+        "{\"userName\":\"u@example.com\",\"" + enterprise + "\":{\"department\":\"R\"}}");
+    HttpResponse<Buffer> unknown = send(HttpMethod.POST, "/Users", "{\"userName\":\"u@example.com\",\"schemas\":"
+        + "[\"urn:example:other:1.0:User\"],\"urn:example:other:1.0:User\":{\"x\":\"1\"}}");
+    HttpResponse<Buffer> listed = send(HttpMethod.POST, "/Users", "{\"userName\":\"u@example.com\",\"schemas\":"
+        + "[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + enterprise + "\"],\"" + enterprise + "\":{\"department\":\"R\"}}");
+    JsonObject schema = send(HttpMethod.GET, "/Schemas/" + enterprise, null).bodyAsJsonObject();
+
+    assertEquals(400, unlisted.statusCode(), unlisted.bodyAsString());
+    assertEquals(400, unknown.statusCode(), unknown.bodyAsString());
+    assertEquals(201, listed.statusCode(), listed.bodyAsString());
+    assertEquals("R", listed.bodyAsJsonObject().getJsonObject(enterprise).getString("department"));
+    assertEquals(2, listed.bodyAsJsonObject().getJsonArray("schemas").size());
+    assertEquals("employeeNumber", schema.getJsonArray("attributes").getJsonObject(0).getString("name"));
+  }
+
+  @Test
   void servesDiscoveryDocumentsOrNot() {
     start(ScimSimulatorOptions.defaults().withPatch(false));
     JsonObject config = send(HttpMethod.GET, "/ServiceProviderConfig", null).bodyAsJsonObject();

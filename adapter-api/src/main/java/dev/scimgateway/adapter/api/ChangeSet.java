@@ -36,7 +36,7 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
   }
 
   /**
-   * Whether the value at a dotted attribute path differs, e.g. {@code changed("name.givenName")}.
+   * Whether the value at an attribute path ({@link AttributePaths}) differs, e.g. {@code changed("name.givenName")}.
    * An attribute that is absent on one side and null on the other has not changed.
    */
   public boolean changed(String path) {
@@ -48,7 +48,10 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
     return changedPaths().isEmpty();
   }
 
-  /** The dotted paths of the leaf values that differ, e.g. {@code [active, name.givenName]}. */
+  /**
+   * The paths of the leaf values that differ, e.g. {@code [active, name.givenName,
+   * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department]}.
+   */
   public Set<String> changedPaths() {
     Set<String> paths = new TreeSet<>();
     collectDifferences(before, after, "", paths);
@@ -85,7 +88,7 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
     return value.has("value") ? value.get("value") : value;
   }
 
-  /** The value at a dotted path of {@link #after()}, or a missing node. */
+  /** The value at an attribute path of {@link #after()}, or a missing node. */
   public JsonNode newValue(String path) {
     return at(after, path);
   }
@@ -107,7 +110,8 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
     JsonNode old = before.path(name);
     JsonNode now = after.path(name);
     if (old.isObject() && (now.isObject() || isAbsent(now)) || now.isObject() && isAbsent(old)) {
-      collectDifferences(old.isObject() ? old : EMPTY, now.isObject() ? now : EMPTY, prefix + name + ".", paths);
+      collectDifferences(old.isObject() ? old : EMPTY, now.isObject() ? now : EMPTY,
+          AttributePaths.prefixWithin(prefix, name), paths);
     } else if (!valueEquals(old, now)) {
       paths.add(prefix + name);
     }
@@ -115,7 +119,7 @@ public record ChangeSet(ObjectNode before, ObjectNode after, ObjectNode current)
 
   private static JsonNode at(JsonNode node, String path) {
     JsonNode current = node;
-    for (String segment : path.split("\\.")) {
+    for (String segment : AttributePaths.segments(path)) {
       current = current.path(segment);
     }
     return current;

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
  * What a {@link ResourceProvider} supports.
  *
  * @param attributes the attribute paths the upstream stores, e.g. {@code userName},
- *     {@code name.givenName}, {@code members}; the gateway drops every other attribute before calling
- *     the provider and accepts it from the IdP without forwarding it
+ *     {@code name.givenName}, {@code members}, an extension's
+ *     {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department} (see {@link AttributePaths});
+ *     the gateway drops every other attribute before calling the provider and accepts it from the IdP without
+ *     forwarding it
  * @param filters the attribute and operator pairs the provider evaluates (pushed down in
  *     {@link ListQuery#filter()}); {@code id eq} is answered by the gateway with {@link ResourceProvider#get}
  * @param conjunctions whether the provider evaluates an {@code and} of such terms

@@ -97,6 +97,18 @@ class ChangeSetTest {
   }
 
   @Test
+  void anExtensionsAttributesHaveTheirPathsBehindTheUrn() {
+    String urn = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    ChangeSet changes = changes("{\"%s\":{\"department\":\"Sales\",\"manager\":{\"value\":\"m-1\"}}}".formatted(urn),
+        "{\"%s\":{\"department\":\"Sales\",\"manager\":{\"value\":\"m-2\"}}}".formatted(urn));
+
+    assertEquals(Set.of(urn + ":manager.value"), changes.changedPaths());
+    assertTrue(changes.changed(urn + ":manager.value"));
+    assertFalse(changes.changed(urn + ":department"));
+    assertEquals("m-2", changes.newValue(urn + ":manager.value").asText());
+  }
+
+  @Test
   void changedPathsIgnoresAbsentVersusNull() {
     assertEquals(Set.of(), changes("{}", "{\"externalId\":null,\"name\":{\"middleName\":null}}").changedPaths());
     assertEquals(Set.of(), changes(JANE, JANE).changedPaths());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.ChangeSet;
 import dev.scimgateway.adapter.api.MultiValuedDelta;
 import dev.scimgateway.adapter.api.PatchOperation;
@@ -65,14 +66,14 @@ public final class Changes {
     return copy;
   }
 
-  /** Sets the value at a dotted path, making the objects on the way. */
+  /** Sets the value at an attribute path ({@link AttributePaths}), making the objects on the way. */
   static ObjectNode set(ObjectNode resource, String path, JsonNode value) {
-    String[] segments = path.split("\\.");
+    List<String> segments = AttributePaths.segments(path);
     ObjectNode parent = resource;
-    for (int i = 0; i < segments.length - 1; i++) {
-      parent = parent.get(segments[i]) instanceof ObjectNode existing ? existing : parent.putObject(segments[i]);
+    for (String segment : segments.subList(0, segments.size() - 1)) {
+      parent = parent.get(segment) instanceof ObjectNode existing ? existing : parent.putObject(segment);
     }
-    parent.set(segments[segments.length - 1], value);
+    parent.set(segments.get(segments.size() - 1), value);
     return resource;
   }
 }

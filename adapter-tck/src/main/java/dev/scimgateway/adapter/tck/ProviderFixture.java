@@ -90,7 +90,7 @@ public interface ProviderFixture extends AutoCloseable {
   }
 
   /**
-   * @param path a dotted attribute path, e.g. {@code name.givenName}
+   * @param path an attribute path, e.g. {@code name.givenName} or an extension's {@code urn:…:User:department}
    * @param value the value to set
    */
   record Assignment(String path, JsonNode value) {}

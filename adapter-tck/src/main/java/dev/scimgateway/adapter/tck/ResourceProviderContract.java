@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.AdapterThreading;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.AttributeSelection;
 import dev.scimgateway.adapter.api.FilterOperator;
 import dev.scimgateway.adapter.api.ListFilter;
@@ -224,6 +225,30 @@ public abstract class ResourceProviderContract {
     }
   }
 
+  /** With {@code conjunctions} declared, an {@code and} of two declared {@code eq} filters holds only when both do. */
+  @Test
+  void aConjunctionOfDeclaredEqualityFiltersFindsTheResourceOnlyWhenBothHold() {
+    requires(Operation.CREATE, Operation.LIST);
+    assumeTrue(provider.capabilities().conjunctions(), "the provider does not declare conjunctions");
+    ObjectNode created = create();
+    List<ResourceCapabilities.Filterable> terms = provider.capabilities().filters().stream()
+        .filter(filterable -> filterable.operator() == FilterOperator.EQ && value(created, filterable.attribute()).isPresent())
+        .sorted(java.util.Comparator.comparing(ResourceCapabilities.Filterable::toString))
+        .limit(2)
+        .toList();
+    assumeTrue(terms.size() == 2, "fewer than two declared eq filters on attributes the resource has");
+    ListFilter.Comparison first = equality(terms.get(0).attribute(), value(created, terms.get(0).attribute()).get());
+    ListFilter.Comparison second = equality(terms.get(1).attribute(), value(created, terms.get(1).attribute()).get());
+    ListFilter.Comparison absent = equality(terms.get(1).attribute(), "tck-none-" + UUID.randomUUID());
+
+    ResourcePage both = await(provider.list(new ListQuery(Optional.of(new ListFilter(List.of(first, second))), 1, 100)));
+    ResourcePage one = await(provider.list(new ListQuery(Optional.of(new ListFilter(List.of(first, absent))), 1, 100)));
+
+    assertEquals(1, both.totalResults(), terms + " both hold");
+    assertEquals(created.get("id"), both.resources().get(0).get("id"));
+    assertEquals(0, one.totalResults(), "only " + terms.get(0) + " holds");
+  }
+
   // ---- replace and modify ----
 
   /** A replace keeps the resource's identifying attributes (as upstreams require) and changes another. */
@@ -323,13 +348,17 @@ public abstract class ResourceProviderContract {
 
   private Set<String> topLevelStored(ObjectNode created) {
     Set<String> names = new HashSet<>();
-    provider.capabilities().attributes().forEach(path -> names.add(path.split("\\.")[0]));
+    provider.capabilities().attributes().forEach(path -> names.add(AttributePaths.topLevel(path)));
     names.removeIf(name -> !created.has(name));
     return names;
   }
 
   private static ListQuery query(String attribute, String value) {
     return new ListQuery(Optional.of(ListFilter.equality(attribute, value, true)), 1, 100);
+  }
+
+  private static ListFilter.Comparison equality(String attribute, String value) {
+    return new ListFilter.Comparison(attribute, FilterOperator.EQ, value, true);
   }
 
   private static Optional<String> value(ObjectNode resource, String path) {
@@ -339,7 +368,7 @@ public abstract class ResourceProviderContract {
 
   private static JsonNode at(JsonNode resource, String path) {
     JsonNode current = resource;
-    for (String segment : path.split("\\.")) {
+    for (String segment : AttributePaths.segments(path)) {
       current = current.path(segment);
     }
     return current;

@@ -21,6 +21,21 @@ public final class Samples {
     return user;
   }
 
+  /** The URN of RFC 7643 §4.3's enterprise User extension. */
+  public static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+  /** A {@link #user} with the enterprise extension's {@code department} and {@code employeeNumber}. */
+  public static ObjectNode enterpriseUser(String unique) {
+    ObjectNode user = user(unique);
+    user.putObject(ENTERPRISE_USER).put("department", "Research").put("employeeNumber", "e-" + unique);
+    return user;
+  }
+
+  /** Moving a user made by {@link #enterpriseUser} to another department: an extension's attribute. */
+  public static ProviderFixture.Assignment departmentChange() {
+    return new ProviderFixture.Assignment(ENTERPRISE_USER + ":department", TextNode.valueOf("Sales"));
+  }
+
   /** Deactivating a user made by {@link #user}. */
   public static ProviderFixture.Assignment deactivation() {
     return new ProviderFixture.Assignment("active", BooleanNode.FALSE);

@@ -16,7 +16,8 @@ public final class DialectNormalizer {
   /** The rules for the dialects of Okta and Microsoft Entra ID. */
   public static DialectNormalizer standard() {
     return new DialectNormalizer(List.of(
-        new CapitalisedPatchOps(), new DottedKeysInValueObjects(), new WrappedScalarValues(), new StringBooleans(),
+        new CapitalisedPatchOps(), new ExtensionUrnPaths(), new QualifiedKeysInValueObjects(),
+        new DottedKeysInValueObjects(), new WrappedScalarValues(), new StringBooleans(),
         new NullSubAttributes(), new RemovalByValueList(), new EmptyListReplace(), new ReadOnlyAttributesInValue()));
   }
 

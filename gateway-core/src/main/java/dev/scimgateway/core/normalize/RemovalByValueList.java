@@ -1,7 +1,6 @@
 package dev.scimgateway.core.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.resource.AttributeDefinition;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * complex attribute with a {@code value} sub-attribute, into one {@code remove members[value eq "<id>"]}
  * per value listed. An operation any of whose values has no string {@code value} is left alone.
  */
-final class RemovalByValueList implements NormalizationRule {
+final class RemovalByValueList extends OperationExpansionRule {
 
   @Override
   public String name() {
@@ -25,24 +24,7 @@ final class RemovalByValueList implements NormalizationRule {
   }
 
   @Override
-  public void apply(ResourceDefinition type, ObjectNode body) {
-    if (!(body.get("Operations") instanceof ArrayNode operations)) {
-      return;
-    }
-    List<JsonNode> rewritten = new ArrayList<>();
-    boolean changed = false;
-    for (JsonNode operation : operations) {
-      Optional<List<ObjectNode>> removals = removals(type, operation);
-      changed |= removals.isPresent();
-      removals.ifPresentOrElse(rewritten::addAll, () -> rewritten.add(operation));
-    }
-    if (changed) {
-      operations.removeAll();
-      operations.addAll(rewritten);
-    }
-  }
-
-  private static Optional<List<ObjectNode>> removals(ResourceDefinition type, JsonNode operation) {
+  Optional<List<ObjectNode>> replacements(ResourceDefinition type, JsonNode operation) {
     if (!operation.path("op").asText().equalsIgnoreCase("remove") || !operation.path("path").isTextual()) {
       return Optional.empty();
     }

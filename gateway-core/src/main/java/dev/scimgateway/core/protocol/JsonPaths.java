@@ -2,6 +2,7 @@ package dev.scimgateway.core.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.scimgateway.adapter.api.AttributePaths;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -10,10 +11,13 @@ public final class JsonPaths {
 
   private JsonPaths() {}
 
-  /** The value at a dotted path such as {@code name.givenName}, or a missing node. */
-  public static JsonNode find(JsonNode node, String dottedPath) {
+  /**
+   * The value at an attribute path such as {@code name.givenName} or an extension's
+   * {@code urn:…:User:department} ({@link AttributePaths}), or a missing node.
+   */
+  public static JsonNode find(JsonNode node, String path) {
     JsonNode current = node;
-    for (String segment : dottedPath.split("\\.")) {
+    for (String segment : AttributePaths.segments(path)) {
       current = fieldIgnoringCase(current, segment);
       if (current.isMissingNode()) {
         break;

@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
 import java.util.ArrayList;
@@ -85,8 +86,8 @@ public final class PatchApplier {
     }
     value.fieldNames().forEachRemaining(name -> {
       JsonNode child = value.get(name);
-      if (child.isObject() && !name.regionMatches(true, 0, "urn:", 0, 4)) {
-        leafPaths(child, prefix + name + ".", paths);
+      if (child.isObject()) {
+        leafPaths(child, AttributePaths.prefixWithin(prefix, name), paths);
       } else {
         paths.add(prefix + name);
       }

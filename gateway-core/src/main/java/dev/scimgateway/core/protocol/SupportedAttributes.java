@@ -2,8 +2,9 @@ package dev.scimgateway.core.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +22,7 @@ public final class SupportedAttributes {
     for (String path : capabilities.attributes()) {
       JsonNode value = JsonPaths.find(resource, path);
       if (!value.isMissingNode()) {
-        put(result, path.split("\\."), value.deepCopy());
+        put(result, AttributePaths.segments(path), value.deepCopy());
       }
     }
     return result;
@@ -34,22 +35,18 @@ public final class SupportedAttributes {
   public static Set<String> targeted(Set<String> targetedPaths, ResourceCapabilities capabilities) {
     Set<String> supported = new TreeSet<>();
     for (String attribute : capabilities.attributes()) {
-      String lower = attribute.toLowerCase(Locale.ROOT);
-      for (String target : targetedPaths) {
-        String t = target.toLowerCase(Locale.ROOT);
-        if (lower.equals(t) || lower.startsWith(t + ".") || t.startsWith(lower + ".")) {
-          supported.add(attribute);
-        }
+      if (targetedPaths.stream().anyMatch(target -> AttributePaths.overlap(attribute, target))) {
+        supported.add(attribute);
       }
     }
     return supported;
   }
 
-  private static void put(ObjectNode target, String[] segments, JsonNode value) {
+  private static void put(ObjectNode target, List<String> segments, JsonNode value) {
     ObjectNode parent = target;
-    for (int i = 0; i < segments.length - 1; i++) {
-      parent = parent.has(segments[i]) ? (ObjectNode) parent.get(segments[i]) : parent.putObject(segments[i]);
+    for (String segment : segments.subList(0, segments.size() - 1)) {
+      parent = parent.has(segment) ? (ObjectNode) parent.get(segment) : parent.putObject(segment);
     }
-    parent.set(segments[segments.length - 1], value);
+    parent.set(segments.get(segments.size() - 1), value);
   }
 }

@@ -23,6 +23,7 @@ class DialectNormalizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ResourceDefinition USER = ResourceTypeRegistry.fromClasspath().byName("User").orElseThrow();
   private static final String PATCH = "\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]";
+  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   private static ObjectNode json(String text) {
     try {
@@ -103,7 +104,32 @@ class DialectNormalizerTest {
             "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"path\":\"inactiveReason\",\"value\":\"True\"}]}"),
         Arguments.of("extension attributes with other names stay strings",
             "{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"True\"}}",
-            "{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"True\"}}"));
+            "{\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"True\"}}"),
+
+        // attributes named by their qualified paths in a no-path value (Microsoft's SCIM validator)
+        Arguments.of("an extension attribute's qualified key goes into the extension's object",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"" + ENTERPRISE + ":employeeNumber\":\"42\",\"displayName\":\"X\"}}]}",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"displayName\":\"X\",\"" + ENTERPRISE + "\":{\"employeeNumber\":\"42\"}}}]}"),
+        Arguments.of("a qualified sub-attribute joins the extension's object the value already has",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"add\",\"value\":{\"" + ENTERPRISE + "\":{\"department\":\"S\"},\"" + ENTERPRISE + ":manager.value\":\"m-1\"}}]}",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"add\",\"value\":{\"" + ENTERPRISE + "\":{\"department\":\"S\",\"manager\":{\"value\":\"m-1\"}}}}]}"),
+        Arguments.of("a core attribute's qualified key goes to the top",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"urn:ietf:params:scim:schemas:core:2.0:User:name.givenName\":\"Jo\"}}]}",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"name\":{\"givenName\":\"Jo\"}}}]}"),
+        Arguments.of("a key of an unknown URN stays as it is",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"urn:example:unknown:1.0:User:x\":\"1\"}}]}",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"urn:example:unknown:1.0:User:x\":\"1\"}}]}"),
+
+        // an extension's URN alone as the path
+        Arguments.of("a replace of the extension's object has it in a no-path value",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"Replace\",\"path\":\"" + ENTERPRISE + "\",\"value\":{\"department\":\"S\"}}]}",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"replace\",\"value\":{\"" + ENTERPRISE + "\":{\"department\":\"S\"}}}]}"),
+        Arguments.of("a remove of the extension removes each of its attributes, in place",
+            "{" + PATCH + ",\"Operations\":[{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + "\"},{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}",
+            "{" + PATCH + ",\"Operations\":["
+                + Stream.of("employeeNumber", "costCenter", "organization", "division", "department", "manager")
+                    .map(name -> "{\"op\":\"remove\",\"path\":\"" + ENTERPRISE + ":" + name + "\"}").reduce((a, b) -> a + "," + b).orElseThrow()
+                + ",{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -46,6 +46,31 @@ class SupportedAttributesTest {
     assertEquals(Set.of("givenName", "familyName"), fieldNames((ObjectNode) kept.get("name")));
   }
 
+  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final ResourceCapabilities WITH_ENTERPRISE = new ResourceCapabilities(
+      Set.of("userName", ENTERPRISE + ":department", ENTERPRISE + ":manager.value"),
+      ResourceCapabilities.equalityOn("userName"), false, EnumSet.allOf(Operation.class), false);
+
+  @Test
+  void keepsAnExtensionsStoredAttributesInItsObject() {
+    ObjectNode entra = json("""
+        {"userName":"jdoe@contoso.com","%s":{"department":"Sales","costCenter":"4711","manager":{"value":"m-1","displayName":"Boss"}}}"""
+        .formatted(ENTERPRISE.toLowerCase()));
+
+    ObjectNode kept = SupportedAttributes.retain(entra, WITH_ENTERPRISE);
+
+    assertEquals(json("""
+        {"userName":"jdoe@contoso.com","%s":{"department":"Sales","manager":{"value":"m-1"}}}""".formatted(ENTERPRISE)), kept);
+  }
+
+  @Test
+  void anExtensionsUrnTargetsEachOfItsStoredAttributes() {
+    assertEquals(Set.of(ENTERPRISE + ":department", ENTERPRISE + ":manager.value"),
+        SupportedAttributes.targeted(Set.of(ENTERPRISE), WITH_ENTERPRISE));
+    assertEquals(Set.of(ENTERPRISE + ":manager.value"), SupportedAttributes.targeted(Set.of(ENTERPRISE + ":manager"), WITH_ENTERPRISE));
+    assertEquals(Set.of(), SupportedAttributes.targeted(Set.of(ENTERPRISE + ":costCenter"), WITH_ENTERPRISE));
+  }
+
   @Test
   void usesTheDeclaredSpellingWhenTheIdpUsedAnotherCase() {
     ObjectNode entra = json("""
