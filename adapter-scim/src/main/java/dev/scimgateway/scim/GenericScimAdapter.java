@@ -9,6 +9,7 @@ import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.support.budget.TeamBudget;
 import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
+import dev.scimgateway.adapter.support.cluster.CreateGuard;
 import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UpstreamClient;
 import dev.scimgateway.adapter.support.upstream.UpstreamEndpoint;
@@ -33,6 +34,7 @@ final class GenericScimAdapter implements ScimAdapter {
   private final TeamBudget team;
   private final UpstreamClient client;
   private final SafeCreate safeCreate;
+  private final CreateGuard creates;
   private volatile Map<String, ScimResources> providers = Map.of();
 
   GenericScimAdapter(AdapterContext context, ScimSettings settings, TeamBudgets teams) {
@@ -47,9 +49,12 @@ final class GenericScimAdapter implements ScimAdapter {
     this.client = new UpstreamClient(context.vertx(), tenant, endpoint, team, new ScimErrorTable(tenantKey, settings),
         context.telemetry());
     this.safeCreate = new SafeCreate(context.vertx(), settings.retry(), tenant, "the resource");
+    this.creates = team.redis()
+        .map(redis -> CreateGuard.shared(context.vertx(), redis, team.team().sha256()))
+        .orElseGet(CreateGuard::inProcess);
   }
 
-  /** The providers keep nothing between calls but the team's budget, which is thread-safe. */
+  /** The providers keep nothing between calls but the team's budget and create locks, which are thread-safe. */
   @Override
   public AdapterThreading threading() {
     return AdapterThreading.ANY_LOOP;
@@ -69,7 +74,7 @@ final class GenericScimAdapter implements ScimAdapter {
       Map<String, ScimResources> served = new TreeMap<>();
       for (TypePlan plan : UpstreamPlan.of(settings, documents, tenantKey)) {
         LOG.log(Level.INFO, "tenant " + tenant + ": " + plan.describe());
-        served.put(KnownTypes.key(plan.type().name()), new ScimResources(client, plan, safeCreate));
+        served.put(KnownTypes.key(plan.type().name()), new ScimResources(client, plan, safeCreate, creates));
       }
       providers = Map.copyOf(served);
       return Future.<Void>succeededFuture();

@@ -16,6 +16,7 @@ import dev.scimgateway.adapter.api.ResourceChange;
 import dev.scimgateway.adapter.api.ResourcePage;
 import dev.scimgateway.adapter.api.ResourceProvider;
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.adapter.support.cluster.CreateGuard;
 import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.adapter.support.upstream.UpstreamClient;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,15 +50,17 @@ final class ScimResources implements ResourceProvider {
   private final UpstreamClient client;
   private final TypePlan plan;
   private final SafeCreate safeCreate;
+  private final CreateGuard creates;
   private final ResourceCapabilities capabilities;
   private final String endpoint;
   /** The top-level attributes the upstream stores: lower case → as the upstream spells them. */
   private final Map<String, String> storedTopLevel = new TreeMap<>();
 
-  ScimResources(UpstreamClient client, TypePlan plan, SafeCreate safeCreate) {
+  ScimResources(UpstreamClient client, TypePlan plan, SafeCreate safeCreate, CreateGuard creates) {
     this.client = client;
     this.plan = plan;
     this.safeCreate = safeCreate;
+    this.creates = creates;
     this.capabilities = plan.capabilities();
     this.endpoint = "/" + plan.type().endpoint();
     plan.attributes().forEach(path -> {
@@ -70,18 +74,28 @@ final class ScimResources implements ResourceProvider {
     return capabilities;
   }
 
-  /** A POST, looked up by the first look-up attribute it has when its outcome is unknown (see {@link SafeCreate}). */
+  /**
+   * A POST, looked up by the first look-up attribute it has when its outcome is unknown (see {@link SafeCreate});
+   * the same create at two replicas at once is sent once (see {@link CreateGuard}).
+   */
   @Override
   public Future<ObjectNode> create(ObjectNode resource) {
     ObjectNode body = withSchema(resource);
-    Optional<ListFilter> identity = plan.lookUps().stream()
+    Optional<ListFilter.Comparison> identity = plan.lookUps().stream()
         .filter(attribute -> resource.path(attribute).isTextual())
         .findFirst()
-        .map(attribute -> ListFilter.equality(attribute, resource.get(attribute).asText(), false));
-    return safeCreate.send(
+        .map(attribute -> new ListFilter.Comparison(attribute, FilterOperator.EQ, resource.get(attribute).asText(), false));
+    Supplier<Future<ObjectNode>> send = () -> safeCreate.send(
         () -> client.call(UpstreamCall.send(HttpMethod.POST, endpoint, body)).map(this::resource),
         () -> identity.isEmpty() ? Future.succeededFuture(Optional.empty())
-            : list(new ListQuery(identity, 1, 1)).map(page -> page.resources().stream().findFirst()));
+            : list(new ListQuery(identity.map(term -> new ListFilter(List.of(term))), 1, 1))
+                .map(page -> page.resources().stream().findFirst()));
+    return identity.map(term -> creates.once(
+            plan.type().name() + " " + term.attribute() + " " + term.value().toLowerCase(Locale.ROOT), send,
+            id -> get(id).map(Optional::of).recover(gone -> gone instanceof ScimFailure failure && failure.status() == 404
+                ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
+            created -> created.path("id").asText()))
+        .orElseGet(send);
   }
 
   @Override
