@@ -1,16 +1,13 @@
 package dev.scimgateway.adapter.support.budget;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -68,8 +65,7 @@ public final class RequestBudget implements BudgetLane {
   private int inFlight;
   private long pausedUntil;
   private String pauseReason;
-  private final TreeSet<Waiter> queue = new TreeSet<>((a, b) -> Long.compare(a.ticket, b.ticket));
-  private final Map<String, Integer> queuedPerTenant = new HashMap<>();
+  private final WaitingLine<Permit> line;
   private Runnable cancelPump;
   private long pumpAt;
 
@@ -87,6 +83,7 @@ public final class RequestBudget implements BudgetLane {
     this.limit = limit;
     this.windowNanos = withMargin(window);
     this.pausedUntil = scheduler.nanoTime();
+    this.line = new WaitingLine<>(name, scheduler, this::exceeded);
   }
 
   static long withMargin(Duration window) {
@@ -158,49 +155,22 @@ public final class RequestBudget implements BudgetLane {
     }
   }
 
-  private final class Waiter {
-    final long ticket;
-    final String tenant;
-    final long deadline;
-    final Promise<Permit> promise = Promise.promise();
-    final Executor executor;
-    Runnable cancelDeadline;
-
-    Waiter(long ticket, String tenant, long deadline, Executor executor) {
-      this.ticket = ticket;
-      this.tenant = tenant;
-      this.deadline = deadline;
-      this.executor = executor;
-    }
-  }
-
   @Override
   public Future<Permit> acquire(long ticket, String tenant, int maxQueue, long deadline, Executor executor) {
-    Waiter waiter;
+    WaitingLine.Waiter<Permit> waiter;
     List<Runnable> grants;
     synchronized (this) {
       long now = scheduler.nanoTime();
       trim(now);
-      boolean earlierWaiting = !queue.isEmpty() && queue.first().ticket < ticket;
-      if (!earlierWaiting && canGo(now)) {
+      if (!line.hasEarlierThan(ticket) && canGo(now)) {
         inFlight++;
         return Future.succeededFuture(new Permit());
       }
-      int queued = queuedPerTenant.getOrDefault(tenant, 0);
-      long turn = predictTurn(queue.headSet(new Waiter(ticket, tenant, 0, null)).size(), now);
-      if (queued >= maxQueue) {
-        long lastTurn = predictTurn(queue.size(), now);
-        return Future.failedFuture(exceeded("tenant " + tenant + " already has " + queued + " requests waiting for the "
-            + name + " budget (rateLimit.maxQueue)", lastTurn - now));
+      Optional<Future<Permit>> refused = line.refusal(ticket, tenant, maxQueue, deadline, ahead -> predictTurn(ahead, now), now);
+      if (refused.isPresent()) {
+        return refused.get();
       }
-      if (turn - deadline > 0) {
-        return Future.failedFuture(exceeded("the " + name + " budget has no slot before the request's wait bound"
-            + " (rateLimit.maxWaitMillis)", turn - now));
-      }
-      waiter = new Waiter(ticket, tenant, deadline, executor);
-      queue.add(waiter);
-      queuedPerTenant.merge(tenant, 1, Integer::sum);
-      waiter.cancelDeadline = scheduler.schedule(Math.max(0, deadline - now), () -> expire(waiter));
+      waiter = line.add(ticket, tenant, deadline, executor, this::expire);
       grants = pump();
     }
     grants.forEach(Runnable::run);
@@ -209,7 +179,7 @@ public final class RequestBudget implements BudgetLane {
 
   @Override
   public void pauseUntil(long until, String reason) {
-    List<Runnable> refusals = new ArrayList<>();
+    List<Runnable> refusals;
     synchronized (this) {
       long now = scheduler.nanoTime();
       if (until - pausedUntil <= 0) {
@@ -218,19 +188,7 @@ public final class RequestBudget implements BudgetLane {
       pausedUntil = until;
       pauseReason = reason;
       trim(now);
-      int position = 0;
-      for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
-        Waiter waiter = it.next();
-        long turn = predictTurn(position, now);
-        if (turn - waiter.deadline > 0) {
-          it.remove();
-          dequeued(waiter);
-          BudgetExceededException refusal = exceeded("the " + name + " budget is paused", turn - now);
-          refusals.add(() -> waiter.executor.execute(() -> waiter.promise.tryFail(refusal)));
-        } else {
-          position++;
-        }
-      }
+      refusals = line.refuseThoseTooLate(position -> predictTurn(position, now), now);
       schedulePump(now);
     }
     refusals.forEach(Runnable::run);
@@ -238,18 +196,11 @@ public final class RequestBudget implements BudgetLane {
 
   @Override
   public void cancel(String tenant, RuntimeException failure) {
-    List<Waiter> cancelled = new ArrayList<>();
+    List<Runnable> cancelled;
     synchronized (this) {
-      for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
-        Waiter waiter = it.next();
-        if (waiter.tenant.equals(tenant)) {
-          it.remove();
-          dequeued(waiter);
-          cancelled.add(waiter);
-        }
-      }
+      cancelled = line.cancel(tenant, failure);
     }
-    cancelled.forEach(waiter -> waiter.executor.execute(() -> waiter.promise.tryFail(failure)));
+    cancelled.forEach(Runnable::run);
   }
 
   @Override
@@ -261,7 +212,7 @@ public final class RequestBudget implements BudgetLane {
 
   @Override
   public synchronized int queued() {
-    return queue.size();
+    return line.size();
   }
 
   @Override
@@ -285,19 +236,17 @@ public final class RequestBudget implements BudgetLane {
     return holds;
   }
 
-  private void expire(Waiter waiter) {
-    BudgetExceededException refusal;
+  private void expire(WaitingLine.Waiter<Permit> waiter) {
+    Runnable refusal;
     synchronized (this) {
-      if (!queue.remove(waiter)) {
+      if (!line.remove(waiter)) {
         return;
       }
-      dequeued(waiter);
       long now = scheduler.nanoTime();
       trim(now);
-      refusal = exceeded("the request waited for the " + name + " budget as long as allowed (rateLimit.maxWaitMillis)",
-          predictTurn(0, now) - now);
+      refusal = waiter.fail(line.expired(predictTurn(0, now) - now));
     }
-    waiter.executor.execute(() -> waiter.promise.tryFail(refusal));
+    refusal.run();
   }
 
   /** Lets waiters go while there is room; returns the grants to run outside the lock. */
@@ -305,16 +254,10 @@ public final class RequestBudget implements BudgetLane {
     long now = scheduler.nanoTime();
     trim(now);
     List<Runnable> grants = new ArrayList<>();
-    while (!queue.isEmpty() && canGo(now)) {
-      Waiter waiter = queue.pollFirst();
-      dequeued(waiter);
+    while (!line.isEmpty() && canGo(now)) {
+      WaitingLine.Waiter<Permit> waiter = line.pollFirst();
       inFlight++;
-      Permit permit = new Permit();
-      grants.add(() -> waiter.executor.execute(() -> {
-        if (!waiter.promise.tryComplete(permit)) {
-          permit.release();
-        }
-      }));
+      grants.add(waiter.grant(new Permit()));
     }
     schedulePump(now);
     return grants;
@@ -323,7 +266,7 @@ public final class RequestBudget implements BudgetLane {
   /** Keeps one timer for the moment the head of the queue may go, when that moment is known. */
   private void schedulePump(long now) {
     long next;
-    if (queue.isEmpty()) {
+    if (line.isEmpty()) {
       next = Long.MIN_VALUE;
     } else if (now - pausedUntil < 0) {
       next = pausedUntil;
@@ -389,13 +332,6 @@ public final class RequestBudget implements BudgetLane {
     }
     long start = later(later(now, pausedUntil), free);
     return start + (long) (ahead / limit) * windowNanos;
-  }
-
-  private void dequeued(Waiter waiter) {
-    if (waiter.cancelDeadline != null) {
-      waiter.cancelDeadline.run();
-    }
-    queuedPerTenant.computeIfPresent(waiter.tenant, (tenant, count) -> count <= 1 ? null : count - 1);
   }
 
   private BudgetExceededException exceeded(String why, long retryAfterNanos) {

@@ -3,18 +3,14 @@ package dev.scimgateway.adapter.support.budget;
 import dev.scimgateway.adapter.support.budget.RequestBudget.BudgetExceededException;
 import dev.scimgateway.adapter.support.cluster.ClusterRedis;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -32,7 +28,7 @@ import java.util.function.Consumer;
  * them if a request never lasts longer than the lease. So N replicas together never let more than the
  * limit into any window.
  *
- * <p><b>Waiting.</b> Each replica keeps its waiters in arrival order (by ticket) with their wait bound
+ * <p><b>Waiting.</b> Each replica keeps its waiters in a {@link WaitingLine}: arrival order (by ticket), wait bound
  * and per-tenant queue bound, as {@link RequestBudget} does; one script call at a time asks for slots
  * for the waiters at the head, and when none is free the next call is timed to the moment the earliest
  * slot frees (at most one window away). Across replicas the order is the order their calls reach
@@ -122,8 +118,7 @@ public final class SharedRequestBudget implements BudgetLane {
   private long windowNanos;
   private Mode mode;
   private long calls;
-  private final TreeSet<Waiter> queue = new TreeSet<>((a, b) -> Long.compare(a.ticket, b.ticket));
-  private final Map<String, Integer> queuedPerTenant = new HashMap<>();
+  private final WaitingLine<Permit> line;
   private boolean asking;
   private Runnable cancelRetry;
   private Runnable cancelReturn;
@@ -154,6 +149,7 @@ public final class SharedRequestBudget implements BudgetLane {
     this.limit = limit;
     this.windowNanos = RequestBudget.withMargin(window);
     this.fallback = new RequestBudget(name, share(limit), window, scheduler);
+    this.line = new WaitingLine<>(name, scheduler, this::exceeded);
     long now = scheduler.nanoTime();
     this.nextFree = now;
     this.pausedUntil = now;
@@ -222,22 +218,6 @@ public final class SharedRequestBudget implements BudgetLane {
     }
   }
 
-  private final class Waiter {
-    final long ticket;
-    final String tenant;
-    final long deadline;
-    final Promise<Permit> promise = Promise.promise();
-    final Executor executor;
-    Runnable cancelDeadline;
-
-    Waiter(long ticket, String tenant, long deadline, Executor executor) {
-      this.ticket = ticket;
-      this.tenant = tenant;
-      this.deadline = deadline;
-      this.executor = executor;
-    }
-  }
-
   @Override
   public Future<? extends Permit> acquire(long ticket, String tenant, int maxQueue, long deadline, Executor executor) {
     Mode now;
@@ -261,26 +241,17 @@ public final class SharedRequestBudget implements BudgetLane {
   }
 
   private Future<Permit> acquireShared(long ticket, String tenant, int maxQueue, long deadline, Executor executor) {
-    Waiter waiter;
+    WaitingLine.Waiter<Permit> waiter;
     synchronized (this) {
       if (mode == Mode.FALLBACK) {
         return fallback.acquire(ticket, tenant, maxQueue, deadline, executor).map(permit -> permit);
       }
       long now = scheduler.nanoTime();
-      int queued = queuedPerTenant.getOrDefault(tenant, 0);
-      if (queued >= maxQueue) {
-        return Future.failedFuture(exceeded("tenant " + tenant + " already has " + queued + " requests waiting for the "
-            + name + " budget (rateLimit.maxQueue)", predictTurn(queue.size(), now) - now));
+      Optional<Future<Permit>> refused = line.refusal(ticket, tenant, maxQueue, deadline, ahead -> predictTurn(ahead, now), now);
+      if (refused.isPresent()) {
+        return refused.get();
       }
-      long turn = predictTurn(queue.headSet(new Waiter(ticket, tenant, 0, null)).size(), now);
-      if (turn - deadline > 0) {
-        return Future.failedFuture(exceeded("the " + name + " budget has no slot before the request's wait bound"
-            + " (rateLimit.maxWaitMillis)", turn - now));
-      }
-      waiter = new Waiter(ticket, tenant, deadline, executor);
-      queue.add(waiter);
-      queuedPerTenant.merge(tenant, 1, Integer::sum);
-      waiter.cancelDeadline = scheduler.schedule(Math.max(0, deadline - now), () -> expire(waiter));
+      waiter = line.add(ticket, tenant, deadline, executor, this::expire);
     }
     ask();
     return waiter.promise.future();
@@ -291,7 +262,7 @@ public final class SharedRequestBudget implements BudgetLane {
     int want;
     String prefix;
     synchronized (this) {
-      if (asking || queue.isEmpty() || mode == Mode.FALLBACK) {
+      if (asking || line.isEmpty() || mode == Mode.FALLBACK) {
         return;
       }
       if (cancelRetry != null) {
@@ -299,7 +270,7 @@ public final class SharedRequestBudget implements BudgetLane {
         cancelRetry = null;
       }
       asking = true;
-      want = queue.size();
+      want = line.size();
       prefix = replica + ":" + (++calls) + ":";
     }
     redis.eval(ACQUIRE, List.of(logKey, pauseKey), List.of(limit(), want, windowMillis(), leaseMillis, prefix))
@@ -336,21 +307,14 @@ public final class SharedRequestBudget implements BudgetLane {
       int slots = answer.size() - 3;
       for (int i = 0; i < slots; i++) {
         String member = answer.get(3 + i).toString();
-        Waiter waiter = mode == Mode.FALLBACK ? null : queue.pollFirst();
-        if (waiter == null) {
+        if (mode == Mode.FALLBACK || line.isEmpty()) {
           unused.add(member);
           continue;
         }
-        dequeued(waiter);
-        SharedPermit permit = new SharedPermit(member);
-        grants.add(() -> waiter.executor.execute(() -> {
-          if (!waiter.promise.tryComplete(permit)) {
-            permit.release();
-          }
-        }));
+        grants.add(line.pollFirst().grant(new SharedPermit(member)));
       }
-      askAgain = !queue.isEmpty() && slots == want; // more came meanwhile, and there may be room
-      if (!queue.isEmpty() && !askAgain && mode != Mode.FALLBACK) {
+      askAgain = !line.isEmpty() && slots == want; // more came meanwhile, and there may be room
+      if (!line.isEmpty() && !askAgain && mode != Mode.FALLBACK) {
         long at = pausedMillis > 0 ? pausedUntil : nextFree;
         cancelRetry = scheduler.schedule(Math.max(1_000_000L, at - now), this::ask);
       }
@@ -368,7 +332,7 @@ public final class SharedRequestBudget implements BudgetLane {
 
   @Override
   public void pauseUntil(long until, String reason) {
-    List<Runnable> refusals = new ArrayList<>();
+    List<Runnable> refusals = List.of();
     Mode current;
     synchronized (this) {
       current = mode;
@@ -376,19 +340,7 @@ public final class SharedRequestBudget implements BudgetLane {
       if (until - pausedUntil > 0) {
         pausedUntil = until;
         pauseReason = reason;
-        int position = 0;
-        for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
-          Waiter waiter = it.next();
-          long turn = predictTurn(position, now);
-          if (turn - waiter.deadline > 0) {
-            it.remove();
-            dequeued(waiter);
-            BudgetExceededException refusal = exceeded("the " + name + " budget is paused", turn - now);
-            refusals.add(() -> waiter.executor.execute(() -> waiter.promise.tryFail(refusal)));
-          } else {
-            position++;
-          }
-        }
+        refusals = line.refuseThoseTooLate(position -> predictTurn(position, now), now);
       }
     }
     if (current != Mode.SHARED) {
@@ -403,18 +355,11 @@ public final class SharedRequestBudget implements BudgetLane {
 
   @Override
   public void cancel(String tenant, RuntimeException failure) {
-    List<Waiter> cancelled = new ArrayList<>();
+    List<Runnable> cancelled;
     synchronized (this) {
-      for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
-        Waiter waiter = it.next();
-        if (waiter.tenant.equals(tenant)) {
-          it.remove();
-          dequeued(waiter);
-          cancelled.add(waiter);
-        }
-      }
+      cancelled = line.cancel(tenant, failure);
     }
-    cancelled.forEach(waiter -> waiter.executor.execute(() -> waiter.promise.tryFail(failure)));
+    cancelled.forEach(Runnable::run);
     fallback.cancel(tenant, failure);
   }
 
@@ -428,7 +373,7 @@ public final class SharedRequestBudget implements BudgetLane {
 
   @Override
   public synchronized int queued() {
-    return queue.size() + fallback.queued();
+    return line.size() + fallback.queued();
   }
 
   @Override
@@ -461,7 +406,7 @@ public final class SharedRequestBudget implements BudgetLane {
 
   /** Redis is away: the fallback takes over, after one window, with the waiters in their order. */
   private void fallBack() {
-    List<Waiter> moving;
+    List<WaitingLine.Waiter<Permit>> moving;
     synchronized (this) {
       if (mode == Mode.FALLBACK) {
         return;
@@ -475,14 +420,12 @@ public final class SharedRequestBudget implements BudgetLane {
         cancelReturn.run();
         cancelReturn = null;
       }
-      moving = new ArrayList<>(queue);
-      moving.forEach(this::dequeued);
-      queue.clear();
+      moving = line.drain();
     }
     LOG.log(Level.DEBUG, () -> "the " + name + " budget falls back to this replica's share");
     fallback.pauseUntil(scheduler.nanoTime() + windowNanos,
         "Redis is unreachable: this replica waits one window, then keeps to its share of the budget");
-    for (Waiter waiter : moving) {
+    for (WaitingLine.Waiter<Permit> waiter : moving) {
       fallback.acquire(waiter.ticket, waiter.tenant, Integer.MAX_VALUE, waiter.deadline, waiter.executor)
           .onComplete(result -> {
             if (result.failed()) {
@@ -525,18 +468,16 @@ public final class SharedRequestBudget implements BudgetLane {
     ask();
   }
 
-  private void expire(Waiter waiter) {
-    BudgetExceededException refusal;
+  private void expire(WaitingLine.Waiter<Permit> waiter) {
+    Runnable refusal;
     synchronized (this) {
-      if (!queue.remove(waiter)) {
+      if (!line.remove(waiter)) {
         return;
       }
-      dequeued(waiter);
       long now = scheduler.nanoTime();
-      refusal = exceeded("the request waited for the " + name + " budget as long as allowed (rateLimit.maxWaitMillis)",
-          predictTurn(0, now) - now);
+      refusal = waiter.fail(line.expired(predictTurn(0, now) - now));
     }
-    waiter.executor.execute(() -> waiter.promise.tryFail(refusal));
+    refusal.run();
   }
 
   /**
@@ -556,13 +497,6 @@ public final class SharedRequestBudget implements BudgetLane {
     synchronized (this) {
       return (windowNanos + 999_999L) / 1_000_000L;
     }
-  }
-
-  private void dequeued(Waiter waiter) {
-    if (waiter.cancelDeadline != null) {
-      waiter.cancelDeadline.run();
-    }
-    queuedPerTenant.computeIfPresent(waiter.tenant, (tenant, count) -> count <= 1 ? null : count - 1);
   }
 
   private BudgetExceededException exceeded(String why, long retryAfterNanos) {
