@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * them if a request never lasts longer than the lease. So N replicas together never let more than the
  * limit into any window.
  *
- * <p><b>Waiting.</b> Each replica keeps its waiters in a {@link WaitingLine}: arrival order (by ticket), wait bound
+ * <p><b>Waiting.</b> Each replica keeps its waiters in a {@code WaitingLine}: arrival order (by ticket), wait bound
  * and per-tenant queue bound, as {@link RequestBudget} does; one script call at a time asks for slots
  * for the waiters at the head, and when none is free the next call is timed to the moment the earliest
  * slot frees (at most one window away). Across replicas the order is the order their calls reach
