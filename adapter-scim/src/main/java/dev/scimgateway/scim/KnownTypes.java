@@ -17,14 +17,16 @@ final class KnownTypes {
    * @param attributes the attribute paths assumed stored when neither the configuration nor {@code /Schemas} says
    * @param lookUps the attributes IdPs find resources by ({@code eq}), declared as filters when the upstream
    *     filters; the first one present in a resource finds it again after a create whose outcome is unknown
+   * @param extensions the URNs of the RFC 7643 schema extensions of the type
    */
-  record Known(ResourceType type, Set<String> attributes, List<String> lookUps) {}
+  record Known(ResourceType type, Set<String> attributes, List<String> lookUps, List<String> extensions) {}
 
   static final List<Known> TABLE = List.of(
       new Known(ResourceType.USER,
           Set.of("userName", "name.givenName", "name.familyName", "displayName", "emails", "active", "externalId"),
-          List.of("userName", "externalId")),
-      new Known(ResourceType.GROUP, Set.of("displayName", "members", "externalId"), List.of("displayName", "externalId")));
+          List.of("userName", "externalId"), List.of("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")),
+      new Known(ResourceType.GROUP, Set.of("displayName", "members", "externalId"), List.of("displayName", "externalId"),
+          List.of()));
 
   private KnownTypes() {}
 

@@ -49,7 +49,8 @@ final class StoredOperations {
     }
     sent.put("path", path);
     JsonNode value = operation.value();
-    if (value instanceof ObjectNode object && !path.contains("[")) {
+    boolean storedWhole = stored.stream().anyMatch(target::equalsIgnoreCase);
+    if (value instanceof ObjectNode object && !path.contains("[") && !storedWhole) {
       value = retain(object, stored, target + "."); // a path names an attribute, never an extension's URN alone
     }
     return Optional.of(value == null ? sent : sent.set("value", value));

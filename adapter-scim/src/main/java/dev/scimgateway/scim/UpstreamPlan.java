@@ -38,13 +38,13 @@ final class UpstreamPlan {
       if (known.isEmpty()) {
         continue; // a type the upstream serves that the gateway has no schema for: not served
       }
-      plans.add(plan(settings, documents, type, known.get()));
+      plans.add(plan(settings, documents, type, known.get(), tenantKey));
     }
     return List.copyOf(plans);
   }
 
   private static TypePlan plan(ScimSettings settings, UpstreamDocuments documents, ResourceType type,
-      KnownTypes.Known known) {
+      KnownTypes.Known known, String tenantKey) {
     String key = KnownTypes.key(type.name());
     Optional<SchemaFacts> facts = Optional.ofNullable(documents.schemas().get(KnownTypes.key(type.schema())));
     List<SchemaFacts> extensions = documents.extensions().getOrDefault(key, List.of()).stream()
@@ -55,6 +55,7 @@ final class UpstreamPlan {
     if (settings.attributes().containsKey(key)) {
       attributes = settings.attributes().get(key);
       attributesOrigin = "configured";
+      refuseSchemaUrns(attributes, documents, known, tenantKey + ".attributes." + type.name());
     } else if (facts.isPresent()) {
       Set<String> learned = new LinkedHashSet<>(facts.get().attributes());
       learned.add("externalId"); // a common attribute (RFC 7643 §3.1): in no schema, stored by every service provider
@@ -99,6 +100,19 @@ final class UpstreamPlan {
     extensions.forEach(extension -> booleans.addAll(extension.booleans()));
     return new TypePlan(type, attributes, filters, Set.copyOf(booleans), List.copyOf(lookUps), patch, settings.delete(),
         new TypePlan.Origins(attributesOrigin, filtersOrigin, patchOrigin));
+  }
+
+  /** An extension's URN alone names no attribute: its attributes are listed one by one, behind the URN. */
+  private static void refuseSchemaUrns(Set<String> attributes, UpstreamDocuments documents, KnownTypes.Known known,
+      String settingKey) {
+    List<String> urns = new ArrayList<>(known.extensions());
+    urns.addAll(documents.extensions().getOrDefault(KnownTypes.key(known.type().name()), List.of()));
+    for (String attribute : attributes) {
+      if (urns.stream().anyMatch(attribute::equalsIgnoreCase)) {
+        throw new InvalidConfigException(settingKey + ": '" + attribute + "' is a schema extension, not an attribute;"
+            + " list the extension's attributes behind its URN, e.g. '" + attribute + ":department'");
+      }
+    }
   }
 
   private static Set<Filterable> equalityOn(List<String> attributes) {

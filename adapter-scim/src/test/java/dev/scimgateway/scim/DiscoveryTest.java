@@ -2,12 +2,14 @@ package dev.scimgateway.scim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scimgateway.adapter.api.FilterOperator;
+import dev.scimgateway.adapter.api.InvalidConfigException;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ResourceCapabilities.Filterable;
 import dev.scimgateway.adapter.api.ResourceProvider;
@@ -89,6 +91,18 @@ class DiscoveryTest {
       assertTrue(rig.log.contains("tenant strict: User at /Users: stores [active, name.familyName, name.givenName,"
           + " userName] (configured), filters [userName eq] (configured), PATCH sent as put (configured), DELETE"
           + " deactivates"), String.join("\n", rig.log));
+    }
+  }
+
+  @Test
+  void anExtensionsUrnAloneIsNoAttributeToConfigure() {
+    try (ScimRig rig = new ScimRig()) {
+      AssertionError refused = assertThrows(AssertionError.class, () -> rig.adapter("urn", settings ->
+          settings.putObject("attributes").putArray("User").add("userName").add(ENTERPRISE.toLowerCase())));
+
+      assertTrue(refused.getCause().getCause() instanceof InvalidConfigException, String.valueOf(refused.getCause()));
+      assertTrue(refused.getCause().getCause().getMessage().startsWith("tenants.urn.scim.attributes.User: '"
+          + ENTERPRISE.toLowerCase() + "' is a schema extension, not an attribute"), refused.getCause().getCause().getMessage());
     }
   }
 

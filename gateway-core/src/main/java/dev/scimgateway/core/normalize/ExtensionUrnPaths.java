@@ -29,11 +29,12 @@ final class ExtensionUrnPaths extends OperationExpansionRule {
       return Optional.empty();
     }
     if ("remove".equalsIgnoreCase(named.path("op").asText())) {
-      return Optional.of(extension.get().attributes().stream()
+      List<ObjectNode> removals = extension.get().attributes().stream()
           .filter(attribute -> !attribute.mutability().equals("readOnly"))
           .map(AttributeDefinition::name)
           .map(name -> named.objectNode().put("op", "remove").put("path", extension.get().id() + ":" + name))
-          .toList());
+          .toList();
+      return removals.isEmpty() ? Optional.empty() : Optional.of(removals);
     }
     if (!named.path("value").isObject()) {
       return Optional.empty();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import dev.scimgateway.core.resource.SchemaDefinition;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -51,7 +52,14 @@ final class QualifiedKeysInValueObjects extends PatchOperationRule {
     parent.set(names[names.length - 1], attributeValue);
   }
 
+  /** The object in {@code parent}'s field {@code name} in any case (the IdP's spelling kept), made if there is none. */
   private static ObjectNode objectAt(ObjectNode parent, String name) {
-    return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
+    for (Iterator<String> names = parent.fieldNames(); names.hasNext(); ) {
+      String existing = names.next();
+      if (existing.equalsIgnoreCase(name) && parent.get(existing) instanceof ObjectNode object) {
+        return object;
+      }
+    }
+    return parent.putObject(name);
   }
 }

@@ -108,10 +108,9 @@ public sealed interface ListPlan {
       return Optional.empty();
     }
     String urn = path.getSchemaUrn();
-    if (urn != null && !CoreSchema.isCoreUrn(urn)) {
-      return Optional.empty();
-    }
-    return Optional.of(path.getElement(0).getAttribute());
+    String name = path.getElement(0).getAttribute();
+    // An extension's attribute keeps its URN, as providers declare it: urn:…:enterprise:2.0:User:employeeNumber.
+    return Optional.of(urn == null || CoreSchema.isCoreUrn(urn) ? name : urn + ":" + name);
   }
 
   private static String supported(ResourceCapabilities capabilities) {

@@ -8,6 +8,7 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
+import dev.scimgateway.adapter.api.AttributePaths;
 import dev.scimgateway.adapter.api.MultiValuedDelta;
 import dev.scimgateway.adapter.api.ResourceCapabilities;
 import dev.scimgateway.adapter.api.ScimErrorType;
@@ -75,7 +76,8 @@ public final class PatchEffects {
   private void add(PatchOperation operation) {
     Path path = operation.getPath();
     if (path == null || path.isRoot()) {
-      operation.getJsonNode().fields().forEachRemaining(field -> valueFor(operation.getOpType(), field.getKey(), field.getValue()));
+      operation.getJsonNode().fields().forEachRemaining(field -> topLevelValueFor(operation.getOpType(), field.getKey(),
+          field.getValue()));
       return;
     }
     String attribute = dotted(path);
@@ -102,12 +104,18 @@ public final class PatchEffects {
     }
   }
 
+  /** As {@link #valueFor}, for a field of a no-path value: an extension's object holds its attributes. */
+  private void topLevelValueFor(PatchOpType op, String name, JsonNode value) {
+    if (AttributePaths.isSchemaUrn(name) && value.isObject()) {
+      value.fields().forEachRemaining(field -> valueFor(op, AttributePaths.prefixWithin("", name) + field.getKey(),
+          field.getValue()));
+    } else {
+      valueFor(op, name, value);
+    }
+  }
+
   /** An add or replace of {@code value} at {@code attribute}, or of each attribute it holds when it is complex. */
   private void valueFor(PatchOpType op, String attribute, JsonNode value) {
-    if (type.extension(attribute).isPresent() && value.isObject()) {
-      value.fields().forEachRemaining(field -> valueFor(op, attribute + ":" + field.getKey(), field.getValue()));
-      return;
-    }
     Optional<AttributeDefinition> definition = type.attribute(attribute);
     if (definition.isPresent() && definition.get().multiValued()) {
       DeltaBuilder delta = deltas.computeIfAbsent(lower(attribute), name -> new DeltaBuilder());

@@ -115,6 +115,19 @@ class ListPlanTest {
   }
 
   @Test
+  void anExtensionsDeclaredFilterPushesDownWithItsUrn() {
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    ResourceCapabilities withEmployeeNumber = new ResourceCapabilities(Set.of("userName", enterprise + ":employeeNumber"),
+        ResourceCapabilities.equalityOn("userName", enterprise + ":employeeNumber"), false, EnumSet.allOf(Operation.class), false);
+
+    ListPlan plan = ListPlan.of(request(enterprise.toLowerCase() + ":EMPLOYEENUMBER eq \"42\"", 1, 10), SELECTION,
+        withEmployeeNumber, USER);
+
+    assertEquals(new ListPlan.PushDown(new ListQuery(Optional.of(ListFilter.equality(enterprise + ":employeeNumber", "42", false)),
+        1, 10, SELECTION)), plan);
+  }
+
+  @Test
   void supportedFiltersAreListedSortedAfterId() {
     ResourceCapabilities several = new ResourceCapabilities(Set.of("userName", "externalId"),
         ResourceCapabilities.equalityOn("userName", "externalId"), false, EnumSet.allOf(Operation.class), false);
