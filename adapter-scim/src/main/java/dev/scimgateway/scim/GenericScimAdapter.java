@@ -14,15 +14,19 @@ import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UpstreamClient;
 import dev.scimgateway.adapter.support.upstream.UpstreamEndpoint;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One tenant's SCIM 2.0 upstream: at {@link #start()} it reads the upstream's discovery documents, settles
  * each resource type's {@link TypePlan} (the configuration overriding what the upstream claims) and logs it,
- * one line per type; then serves a {@link ScimResources} per type, all through one client and budget.
+ * one line per type; then serves a {@link ScimResources} per type, all through one client and budget. While a
+ * document could not be read, the adapter says so in {@link #degradation()} and reads the documents again every
+ * {@code discoveryRetryMillis}, serving the types it serves by the new plans once they have been read.
  */
 final class GenericScimAdapter implements ScimAdapter {
 
@@ -35,10 +39,15 @@ final class GenericScimAdapter implements ScimAdapter {
   private final UpstreamClient client;
   private final SafeCreate safeCreate;
   private final CreateGuard creates;
+  private final Vertx vertx;
   private volatile Map<String, ScimResources> providers = Map.of();
+  private volatile Optional<String> discoveryGap = Optional.empty();
+  private long retryTimer = -1;
+  private boolean closed;
 
   GenericScimAdapter(AdapterContext context, ScimSettings settings, TeamBudgets teams) {
     this.tenant = context.tenant();
+    this.vertx = context.vertx();
     this.tenantKey = context.settings().path();
     this.settings = settings;
     this.team = teams.join(context.vertx(), tenant, TeamKey.of(settings.base(), settings.auth().value()),
@@ -69,15 +78,47 @@ final class GenericScimAdapter implements ScimAdapter {
   @Override
   public Future<Void> start() {
     return UpstreamDocuments.fetch(client).compose(documents -> {
-      documents.missing().forEach((path, why) -> LOG.log(Level.WARNING, "tenant " + tenant + ": the upstream's " + path
-          + " could not be read (" + why + "); using the configuration or defaults instead"));
       Map<String, ScimResources> served = new TreeMap<>();
       for (TypePlan plan : UpstreamPlan.of(settings, documents, tenantKey)) {
         LOG.log(Level.INFO, "tenant " + tenant + ": " + plan.describe());
         served.put(KnownTypes.key(plan.type().name()), new ScimResources(client, plan, safeCreate, creates));
       }
       providers = Map.copyOf(served);
+      noteGaps(documents);
       return Future.<Void>succeededFuture();
+    });
+  }
+
+  /** Logs the documents that could not be read and, while there are any, reads them all again later. */
+  private void noteGaps(UpstreamDocuments documents) {
+    documents.missing().forEach((path, why) -> LOG.log(Level.WARNING, "tenant " + tenant + ": the upstream's " + path
+        + " could not be read (" + why + "); using the configuration or defaults instead, and reading it again in "
+        + settings.discoveryRetry().toMillis() + " ms"));
+    discoveryGap = documents.missing().isEmpty() ? Optional.empty()
+        : Optional.of("the upstream's " + String.join(", ", new TreeSet<>(documents.missing().keySet()))
+            + " could not be read: serving the configured or default attributes, filters and PATCH mode until it can");
+    synchronized (this) {
+      if (!documents.missing().isEmpty() && !closed) {
+        retryTimer = vertx.setTimer(settings.discoveryRetry().toMillis(), ignored -> rediscover());
+      }
+    }
+  }
+
+  /** Reads the documents again and serves each type by its new plan (a type not served at start-up stays unserved). */
+  private void rediscover() {
+    UpstreamDocuments.fetch(client).onSuccess(documents -> {
+      try {
+        for (TypePlan plan : UpstreamPlan.of(settings, documents, tenantKey)) {
+          ScimResources provider = providers.get(KnownTypes.key(plan.type().name()));
+          if (provider != null) {
+            provider.replan(plan);
+            LOG.log(Level.INFO, "tenant " + tenant + ": discovery read again: " + plan.describe());
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "tenant " + tenant + ": discovery read again, not applied: " + e.getMessage());
+      }
+      noteGaps(documents);
     });
   }
 
@@ -91,11 +132,20 @@ final class GenericScimAdapter implements ScimAdapter {
 
   @Override
   public Optional<String> degradation() {
-    return team.degradation();
+    Optional<String> budget = team.degradation();
+    Optional<String> discovery = discoveryGap;
+    return budget.isPresent() && discovery.isPresent() ? Optional.of(budget.get() + "; " + discovery.get())
+        : budget.or(() -> discovery);
   }
 
   @Override
   public Future<Void> close() {
+    synchronized (this) {
+      closed = true;
+      if (retryTimer >= 0) {
+        vertx.cancelTimer(retryTimer);
+      }
+    }
     return client.close();
   }
 }

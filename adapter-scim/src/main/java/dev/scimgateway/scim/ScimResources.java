@@ -48,30 +48,43 @@ final class ScimResources implements ResourceProvider {
       new PatchOperation(PatchOperation.Op.REPLACE, Optional.of("active"), BooleanNode.FALSE);
 
   private final UpstreamClient client;
-  private final TypePlan plan;
   private final SafeCreate safeCreate;
   private final CreateGuard creates;
-  private final ResourceCapabilities capabilities;
-  private final String endpoint;
-  /** The top-level attributes the upstream stores: lower case → as the upstream spells them. */
-  private final Map<String, String> storedTopLevel = new TreeMap<>();
+  private volatile Served served;
+
+  /**
+   * What the plan settles, made once per plan.
+   *
+   * @param storedTopLevel the top-level attributes the upstream stores: lower case → as the upstream spells them
+   */
+  private record Served(TypePlan plan, ResourceCapabilities capabilities, String endpoint,
+      Map<String, String> storedTopLevel) {
+
+    static Served of(TypePlan plan) {
+      Map<String, String> storedTopLevel = new TreeMap<>();
+      plan.attributes().forEach(path -> {
+        String name = AttributePaths.topLevel(path);
+        storedTopLevel.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      });
+      return new Served(plan, plan.capabilities(), "/" + plan.type().endpoint(), Map.copyOf(storedTopLevel));
+    }
+  }
 
   ScimResources(UpstreamClient client, TypePlan plan, SafeCreate safeCreate, CreateGuard creates) {
     this.client = client;
-    this.plan = plan;
     this.safeCreate = safeCreate;
     this.creates = creates;
-    this.capabilities = plan.capabilities();
-    this.endpoint = "/" + plan.type().endpoint();
-    plan.attributes().forEach(path -> {
-      String name = AttributePaths.topLevel(path);
-      storedTopLevel.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-    });
+    this.served = Served.of(plan);
+  }
+
+  /** Serves by {@code plan} from now on: the upstream's discovery documents were read again. */
+  void replan(TypePlan plan) {
+    served = Served.of(plan);
   }
 
   @Override
   public ResourceCapabilities capabilities() {
-    return capabilities;
+    return served.capabilities();
   }
 
   /**
@@ -81,17 +94,17 @@ final class ScimResources implements ResourceProvider {
   @Override
   public Future<ObjectNode> create(ObjectNode resource) {
     ObjectNode body = withSchema(resource);
-    Optional<ListFilter.Comparison> identity = plan.lookUps().stream()
+    Optional<ListFilter.Comparison> identity = plan().lookUps().stream()
         .filter(attribute -> resource.path(attribute).isTextual())
         .findFirst()
         .map(attribute -> new ListFilter.Comparison(attribute, FilterOperator.EQ, resource.get(attribute).asText(), false));
     Supplier<Future<ObjectNode>> send = () -> safeCreate.send(
-        () -> client.call(UpstreamCall.send(HttpMethod.POST, endpoint, body)).map(this::resource),
+        () -> client.call(UpstreamCall.send(HttpMethod.POST, endpoint(), body)).map(this::resource),
         () -> identity.isEmpty() ? Future.succeededFuture(Optional.empty())
             : list(new ListQuery(identity.map(term -> new ListFilter(List.of(term))), 1, 1))
                 .map(page -> page.resources().stream().findFirst()));
     return identity.map(term -> creates.once(
-            plan.type().name() + " " + term.attribute() + " " + term.value().toLowerCase(Locale.ROOT), send,
+            plan().type().name() + " " + term.attribute() + " " + term.value().toLowerCase(Locale.ROOT), send,
             id -> get(id).map(Optional::of).recover(gone -> gone instanceof ScimFailure failure && failure.status() == 404
                 ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
             created -> created.path("id").asText()))
@@ -112,7 +125,7 @@ final class ScimResources implements ResourceProvider {
     parameters.put("startIndex", String.valueOf(query.startIndex()));
     parameters.put("count", String.valueOf(query.count()));
     leftOut(query.selection()).ifPresent(excluded -> parameters.put("excludedAttributes", excluded));
-    return client.call(UpstreamCall.get(endpoint, parameters)).map(answer -> {
+    return client.call(UpstreamCall.get(endpoint(), parameters)).map(answer -> {
       List<ObjectNode> resources = new ArrayList<>();
       answer.path("Resources").forEach(resource -> resources.add(resource(resource)));
       List<ObjectNode> page = query.count() == 0 ? List.of() : resources.subList(0, Math.min(resources.size(), query.count()));
@@ -135,8 +148,8 @@ final class ScimResources implements ResourceProvider {
     if (change.attributes().isEmpty()) {
       return get(id);
     }
-    if (plan.patch() == PatchMode.OPERATIONS) {
-      return StoredOperations.body(change.operations(), plan.attributes())
+    if (plan().patch() == PatchMode.OPERATIONS) {
+      return StoredOperations.body(change.operations(), plan().attributes())
           .map(body -> client.call(UpstreamCall.send(HttpMethod.PATCH, path(id), body))
               .compose(answer -> answer.path("id").isTextual() ? Future.succeededFuture(resource(answer)) : get(id)))
           .orElseGet(() -> get(id));
@@ -148,15 +161,15 @@ final class ScimResources implements ResourceProvider {
 
   @Override
   public Future<Void> delete(String id) {
-    if (plan.delete() == DeleteMode.DELETE) {
+    if (plan().delete() == DeleteMode.DELETE) {
       return client.call(new UpstreamCall(HttpMethod.DELETE, path(id), Map.of(), null)).mapEmpty();
     }
-    if (plan.patch() == PatchMode.OPERATIONS) {
+    if (plan().patch() == PatchMode.OPERATIONS) {
       ObjectNode body = StoredOperations.body(List.of(DEACTIVATE), Set.of("active")).orElseThrow();
       return client.call(UpstreamCall.send(HttpMethod.PATCH, path(id), body)).mapEmpty();
     }
     return get(id).compose(current -> {
-      ObjectNode inactive = StoredOperations.retain(current, plan.attributes(), "");
+      ObjectNode inactive = StoredOperations.retain(current, plan().attributes(), "");
       inactive.put("active", false);
       return replace(id, inactive);
     }).mapEmpty();
@@ -171,7 +184,7 @@ final class ScimResources implements ResourceProvider {
     if (!selection.attributes().isEmpty()) {
       return Optional.empty();
     }
-    List<String> names = selection.excluded().stream().map(storedTopLevel::get).filter(Objects::nonNull).sorted().toList();
+    List<String> names = selection.excluded().stream().map(served.storedTopLevel()::get).filter(Objects::nonNull).sorted().toList();
     return names.isEmpty() ? Optional.empty() : Optional.of(String.join(",", names));
   }
 
@@ -182,20 +195,20 @@ final class ScimResources implements ResourceProvider {
       if (term.operator() == FilterOperator.PR) {
         return term.attribute() + " pr";
       }
-      boolean bare = plan.booleans().stream().anyMatch(term.attribute()::equalsIgnoreCase)
+      boolean bare = plan().booleans().stream().anyMatch(term.attribute()::equalsIgnoreCase)
           && (term.value().equals("true") || term.value().equals("false"));
       return term.attribute() + " " + operator + " " + (bare ? term.value() : TextNode.valueOf(term.value()).toString());
     }).collect(Collectors.joining(" and "));
   }
 
   private String path(String id) {
-    return endpoint + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return endpoint() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The resource with its {@code schemas}: the type's, and those of the extensions whose attributes it holds. */
   private ObjectNode withSchema(ObjectNode resource) {
     ObjectNode body = resource.objectNode();
-    ArrayNode schemas = body.putArray("schemas").add(plan.type().schema());
+    ArrayNode schemas = body.putArray("schemas").add(plan().type().schema());
     resource.fields().forEachRemaining(field -> {
       if (AttributePaths.isSchemaUrn(field.getKey()) && field.getValue().isObject()) {
         schemas.add(field.getKey());
@@ -209,9 +222,17 @@ final class ScimResources implements ResourceProvider {
 
   private ObjectNode resource(JsonNode answer) {
     if (!(answer instanceof ObjectNode resource) || !answer.path("id").isTextual()) {
-      throw ScimFailure.badGateway("The upstream answered a request on " + endpoint + " without a " + plan.type().name()
+      throw ScimFailure.badGateway("The upstream answered a request on " + endpoint() + " without a " + plan().type().name()
           + " resource (no id).");
     }
     return resource;
+  }
+
+  private TypePlan plan() {
+    return served.plan();
+  }
+
+  private String endpoint() {
+    return served.endpoint();
   }
 }

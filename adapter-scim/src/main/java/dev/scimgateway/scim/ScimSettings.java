@@ -33,10 +33,11 @@ import java.util.Set;
  * @param filters the attribute and operator pairs the upstream evaluates, per type
  * @param patch how a PATCH is sent; empty: PATCH operations when the upstream claims PATCH, else PUT
  * @param delete what a DELETE does upstream
+ * @param discoveryRetry how often discovery documents that could not be read are read again
  */
 record ScimSettings(URI baseUrl, UpstreamAuth auth, Duration requestTimeout, BudgetLimits budget, int maxQueue,
     Duration maxWait, RetryPolicy retry, List<String> resourceTypes, Map<String, Set<String>> attributes,
-    Map<String, Set<Filterable>> filters, Optional<PatchMode> patch, DeleteMode delete) {
+    Map<String, Set<Filterable>> filters, Optional<PatchMode> patch, DeleteMode delete, Duration discoveryRetry) {
 
   /** How a PATCH reaches the upstream. */
   enum PatchMode {
@@ -58,13 +59,14 @@ record ScimSettings(URI baseUrl, UpstreamAuth auth, Duration requestTimeout, Bud
   static final int DEFAULT_REQUESTS = 300;
   static final int DEFAULT_SECONDS = 60;
   static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(15);
+  static final Duration DEFAULT_DISCOVERY_RETRY = Duration.ofSeconds(60);
 
   static ScimSettings from(ConfigSection section) {
     if (!section.isPresent()) {
       throw new InvalidConfigException(section.path() + ": is required (with at least baseUrl and auth)");
     }
     section.requireOnlyKeys(Set.of("baseUrl", "auth", "requestTimeoutMillis", "rateLimit", "retry", "resourceTypes",
-        "attributes", "filters", "patch", "delete"));
+        "attributes", "filters", "patch", "delete", "discoveryRetryMillis"));
     ConfigSection rateLimit = section.section("rateLimit")
         .requireOnlyKeys(Set.of("reads", "writes", "perSeconds", "maxQueue", "maxWaitMillis"));
     ConfigSection retry = section.section("retry").requireOnlyKeys(Set.of("maxAttempts", "initialBackoffMillis"));
@@ -83,7 +85,8 @@ record ScimSettings(URI baseUrl, UpstreamAuth auth, Duration requestTimeout, Bud
         perType(section.section("attributes"), ScimSettings::attributePaths),
         perType(section.section("filters"), ScimSettings::filterables),
         section.string("patch").map(value -> choice(section, "patch", value, PatchMode.class)),
-        section.string("delete").map(value -> choice(section, "delete", value, DeleteMode.class)).orElse(DeleteMode.DELETE));
+        section.string("delete").map(value -> choice(section, "delete", value, DeleteMode.class)).orElse(DeleteMode.DELETE),
+        section.millisOr("discoveryRetryMillis", DEFAULT_DISCOVERY_RETRY));
   }
 
   /** The base URL without a trailing slash. */

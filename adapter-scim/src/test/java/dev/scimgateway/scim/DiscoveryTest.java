@@ -17,8 +17,10 @@ import dev.scimgateway.adapter.api.ResourceType;
 import dev.scimgateway.adapter.api.ScimAdapter;
 import dev.scimgateway.adapter.tck.Changes;
 import dev.scimgateway.adapter.tck.Samples;
+import dev.scimgateway.scimsimulator.CannedAnswer;
 import dev.scimgateway.scimsimulator.ScimSimulatorOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,34 @@ class DiscoveryTest {
       assertTrue(rig.log.contains("tenant strict: User at /Users: stores [active, name.familyName, name.givenName,"
           + " userName] (configured), filters [userName eq] (configured), PATCH sent as put (configured), DELETE"
           + " deactivates"), String.join("\n", rig.log));
+    }
+  }
+
+  @Test
+  void documentsThatCouldNotBeReadAtStartUpAreReadAgainAndThenServed() throws InterruptedException {
+    try (ScimRig rig = new ScimRig()) {
+      for (int document = 0; document < 3; document++) {
+        rig.simulator.answerNext(new CannedAnswer(503, "text/html", "<html>maintenance</html>", java.util.Map.of()));
+      }
+      ScimAdapter adapter = rig.adapter("later", settings -> {
+        settings.put("discoveryRetryMillis", 50);
+        settings.with("retry").put("maxAttempts", 1);
+      });
+      ResourceProvider users = ScimRig.users(adapter);
+      assertFalse(users.capabilities().supportsAttribute(ENTERPRISE + ":department"), "the defaults, at first");
+      assertTrue(adapter.degradation().orElse("").contains("/Schemas"), String.valueOf(adapter.degradation()));
+
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (adapter.degradation().isPresent() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+
+      assertEquals(Optional.empty(), adapter.degradation(), "every document read");
+      assertTrue(users.capabilities().supportsAttribute(ENTERPRISE + ":department"), users.capabilities().toString());
+      ObjectNode created = ScimRig.await(users.create(Samples.enterpriseUser("later")));
+      assertEquals("Research", created.path(ENTERPRISE).path("department").asText(), created.toString());
+      assertTrue(rig.log.stream().anyMatch(line -> line.startsWith("tenant later: discovery read again: User at /Users: stores")),
+          String.join("\n", rig.log));
     }
   }
 
