@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,7 +42,7 @@ final class GenericScimAdapter implements ScimAdapter {
   private final CreateGuard creates;
   private final Vertx vertx;
   private volatile Map<String, ScimResources> providers = Map.of();
-  private volatile Optional<String> discoveryGap = Optional.empty();
+  private volatile Set<String> unread = Set.of();
   private long retryTimer = -1;
   private boolean closed;
 
@@ -94,19 +95,30 @@ final class GenericScimAdapter implements ScimAdapter {
     documents.missing().forEach((path, why) -> LOG.log(Level.WARNING, "tenant " + tenant + ": the upstream's " + path
         + " could not be read (" + why + "); using the configuration or defaults instead, and reading it again in "
         + settings.discoveryRetry().toMillis() + " ms"));
-    discoveryGap = documents.missing().isEmpty() ? Optional.empty()
-        : Optional.of("the upstream's " + String.join(", ", new TreeSet<>(documents.missing().keySet()))
-            + " could not be read: serving the configured or default attributes, filters and PATCH mode until it can");
-    synchronized (this) {
-      if (!documents.missing().isEmpty() && !closed) {
-        retryTimer = vertx.setTimer(settings.discoveryRetry().toMillis(), ignored -> rediscover());
-      }
+    unread = Set.copyOf(documents.missing().keySet());
+    if (!unread.isEmpty()) {
+      readAgainLater();
     }
   }
 
-  /** Reads the documents again and serves each type by its new plan (a type not served at start-up stays unserved). */
+  private synchronized void readAgainLater() {
+    if (!closed) {
+      retryTimer = vertx.setTimer(settings.discoveryRetry().toMillis(), ignored -> rediscover());
+    }
+  }
+
+  /**
+   * Reads the documents again and serves each type by its new plan, unless a document read before is missing
+   * now (that plan would know less); a type not served at start-up stays unserved.
+   */
   private void rediscover() {
     UpstreamDocuments.fetch(client).onSuccess(documents -> {
+      if (!unread.containsAll(documents.missing().keySet())) {
+        LOG.log(Level.WARNING, "tenant " + tenant + ": discovery read again, not applied: " + documents.missing()
+            + " could not be read this time");
+        readAgainLater();
+        return;
+      }
       try {
         for (TypePlan plan : UpstreamPlan.of(settings, documents, tenantKey)) {
           ScimResources provider = providers.get(KnownTypes.key(plan.type().name()));
@@ -133,7 +145,10 @@ final class GenericScimAdapter implements ScimAdapter {
   @Override
   public Optional<String> degradation() {
     Optional<String> budget = team.degradation();
-    Optional<String> discovery = discoveryGap;
+    Set<String> missing = unread;
+    Optional<String> discovery = missing.isEmpty() ? Optional.empty()
+        : Optional.of("the upstream's " + String.join(", ", new TreeSet<>(missing))
+            + " could not be read: serving the configured or default attributes, filters and PATCH mode until it can");
     return budget.isPresent() && discovery.isPresent() ? Optional.of(budget.get() + "; " + discovery.get())
         : budget.or(() -> discovery);
   }
