@@ -108,14 +108,19 @@ final class GenericScimAdapter implements ScimAdapter {
   }
 
   /**
-   * Reads the documents again and serves each type by its new plan, unless a document read before is missing
-   * now (that plan would know less); a type not served at start-up stays unserved.
+   * Reads the documents again and, once more of them could be read, serves each type by its new plan; a plan
+   * that would know less (a document read before is missing now) is not applied, and a type not served at
+   * start-up stays unserved.
    */
   private void rediscover() {
     UpstreamDocuments.fetch(client).onSuccess(documents -> {
-      if (!unread.containsAll(documents.missing().keySet())) {
-        LOG.log(Level.WARNING, "tenant " + tenant + ": discovery read again, not applied: " + documents.missing()
-            + " could not be read this time");
+      Set<String> missing = documents.missing().keySet();
+      boolean knowsLess = !unread.containsAll(missing);
+      if (knowsLess || unread.equals(missing)) {
+        if (knowsLess) {
+          LOG.log(Level.WARNING, "tenant " + tenant + ": discovery read again, not applied: " + documents.missing()
+              + " could not be read this time");
+        }
         readAgainLater();
         return;
       }
