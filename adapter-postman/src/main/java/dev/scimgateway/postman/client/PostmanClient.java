@@ -8,6 +8,7 @@ import dev.scimgateway.adapter.support.budget.TeamBudgets;
 import dev.scimgateway.adapter.support.budget.TeamKey;
 import dev.scimgateway.adapter.support.cluster.CreateGuard;
 import dev.scimgateway.adapter.support.cluster.SharedIdIndex;
+import dev.scimgateway.adapter.support.upstream.UpstreamAnswer;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.adapter.support.upstream.UpstreamClient;
 import dev.scimgateway.adapter.support.upstream.UpstreamEndpoint;
@@ -84,6 +85,11 @@ public final class PostmanClient {
   /** Sends the call within the budget; a 2xx answer's JSON body, or a failed future. */
   public Future<JsonNode> call(UpstreamCall call) {
     return upstream.call(call);
+  }
+
+  /** As {@link #call(UpstreamCall)}, with the bytes of the answer's body beside its JSON. */
+  public Future<UpstreamAnswer> exchange(UpstreamCall call) {
+    return upstream.exchange(call);
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.upstream.CallerContext;
 import dev.scimgateway.adapter.support.upstream.SafeCreate;
 import dev.scimgateway.adapter.support.upstream.UncertainOutcome;
+import dev.scimgateway.adapter.support.upstream.UpstreamAnswer;
 import dev.scimgateway.adapter.support.upstream.UpstreamCall;
 import dev.scimgateway.postman.client.PostmanClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -160,7 +161,7 @@ public final class PostmanUsers implements ResourceProvider {
 
   /** The POST, never blindly re-sent (see {@link SafeCreate}); a 409 names the user Postman has. */
   private Future<ObjectNode> create(ObjectNode body, String userName) {
-    return safeCreate.send(() -> client.call(UpstreamCall.send(HttpMethod.POST, "/Users", body)).map(this::learned),
+    return safeCreate.send(() -> client.exchange(UpstreamCall.send(HttpMethod.POST, "/Users", body)).map(this::learned),
             () -> findByUserName(userName))
         .recover(failure -> isStatus(failure, 409)
             ? explainConflict(userName, (ScimFailure) failure)
@@ -230,7 +231,7 @@ public final class PostmanUsers implements ResourceProvider {
   @Override
   public Future<ObjectNode> modify(String id, ResourceChange change) {
     if (change.attributes().isEmpty()) {
-      return recent.get(id).map(Future::succeededFuture).orElseGet(() -> read(id));
+      return recent.get(id).map(PostmanUserBodies::fromPostman).map(Future::succeededFuture).orElseGet(() -> read(id));
     }
     Optional<JsonNode> active = change.assignedValue("active");
     if (change.targetsOnly(Set.of("active")) && active.isPresent()) {
@@ -363,7 +364,7 @@ public final class PostmanUsers implements ResourceProvider {
   // ---- upstream calls
 
   private Future<ObjectNode> read(String id) {
-    return client.call(UpstreamCall.get(userPath(id), Map.of()))
+    return client.exchange(UpstreamCall.get(userPath(id), Map.of()))
         .map(this::learned)
         .recover(failure -> {
           if (isStatus(failure, 404)) {
@@ -389,7 +390,7 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private Future<ObjectNode> write(String id, HttpMethod method, ObjectNode body) {
-    return client.call(UpstreamCall.send(method, userPath(id), body))
+    return client.exchange(UpstreamCall.send(method, userPath(id), body))
         .map(this::learned)
         .recover(failure -> {
           if (isStatus(failure, 404)) {
@@ -408,18 +409,28 @@ public final class PostmanUsers implements ResourceProvider {
     return background ? client.call(call, WARM_UP_WAIT) : client.call(call);
   }
 
-  private ObjectNode learned(JsonNode answer) {
-    ObjectNode user = PostmanUserBodies.fromPostman(answer);
+  /** The user Postman answered with, learned and remembered. */
+  private ObjectNode learned(UpstreamAnswer answer) {
+    ObjectNode user = indexed(answer.json());
+    recent.remember(user.get("id").asText(), answer.body());
+    return user;
+  }
+
+  private ObjectNode indexed(JsonNode postmanUser) {
+    ObjectNode user = PostmanUserBodies.fromPostman(postmanUser);
     index.learn(user);
     client.sharedIds().learn(user.path("id").asText(null), "userName", user.path("userName").asText("").toLowerCase(Locale.ROOT),
         "externalId", user.path("externalId").asText(null));
-    recent.remember(user);
     return user;
   }
 
   private ResourcePage page(JsonNode answer) {
     List<ObjectNode> users = new ArrayList<>();
-    answer.path("Resources").forEach(user -> users.add(learned(user)));
+    answer.path("Resources").forEach(postmanUser -> {
+      ObjectNode user = indexed(postmanUser);
+      recent.remember(user.get("id").asText(), postmanUser);
+      users.add(user);
+    });
     int startIndex = answer.path("startIndex").asInt(1);
     int total = answer.path("totalResults").asInt(users.size());
     return new ResourcePage(users, Math.max(total, users.size()), Math.max(1, startIndex));

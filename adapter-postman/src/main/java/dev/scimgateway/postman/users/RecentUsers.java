@@ -1,6 +1,7 @@
 package dev.scimgateway.postman.users;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The users Postman returned in the last few seconds, whole, by id; a zero duration remembers nothing. Each is
- * kept as its JSON bytes: one small array instead of a tree of nodes, which a burst of creates would otherwise
- * have the garbage collector copy by the thousand while they are remembered.
+ * kept as the JSON bytes Postman sent: one small array instead of a tree of nodes, which a burst of creates
+ * would otherwise have the garbage collector copy by the thousand while they are remembered, and no encoding
+ * on the way in (every read and write of a user passes here, a PATCH of nothing Postman stores reads it).
  */
 final class RecentUsers {
 
@@ -28,10 +30,18 @@ final class RecentUsers {
         : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_SIZE).executor(Runnable::run).build();
   }
 
-  void remember(ObjectNode user) {
-    if (users != null && user.path("id").isTextual()) {
+  /** Remembers the user Postman answered with, as the bytes of its answer. */
+  void remember(String id, byte[] postmanAnswer) {
+    if (users != null) {
+      users.put(id, postmanAnswer);
+    }
+  }
+
+  /** Remembers a user Postman answered with inside a larger answer (a page of users). */
+  void remember(String id, JsonNode postmanUser) {
+    if (users != null) {
       try {
-        users.put(user.get("id").asText(), JSON.writeValueAsBytes(user));
+        users.put(id, JSON.writeValueAsBytes(postmanUser));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a user as Postman returned it always serializes", e);
       }
@@ -44,15 +54,15 @@ final class RecentUsers {
     }
   }
 
-  /** A copy of the user, if Postman returned it recently. */
-  Optional<ObjectNode> get(String id) {
+  /** The user as Postman returned it recently, freshly read: the caller may change it. */
+  Optional<JsonNode> get(String id) {
     byte[] user = users == null ? null : users.getIfPresent(id);
     return Optional.ofNullable(user).map(RecentUsers::parse);
   }
 
-  private static ObjectNode parse(byte[] user) {
+  private static JsonNode parse(byte[] user) {
     try {
-      return (ObjectNode) JSON.readTree(user);
+      return JSON.readTree(user);
     } catch (IOException e) {
       throw new UncheckedIOException("a remembered user always parses", e);
     }

@@ -71,10 +71,11 @@ final class UserIndex {
     }
   }
 
+  /** Looks without touching the caches' eviction order: a user the IdP never looks up should not seem valuable. */
   private boolean isKnownExactly(Known known) {
-    return known.equals(byId.asMap().get(known.id()))
-        && (known.userName() == null || known.equals(byUserName.asMap().get(key(known.userName()))))
-        && (known.externalId() == null || known.equals(byExternalId.asMap().get(known.externalId())));
+    return known.equals(byId.policy().getIfPresentQuietly(known.id()))
+        && (known.userName() == null || known.equals(byUserName.policy().getIfPresentQuietly(key(known.userName()))))
+        && (known.externalId() == null || known.equals(byExternalId.policy().getIfPresentQuietly(known.externalId())));
   }
 
   private static String textOrNull(JsonNode user, String attribute) {

@@ -104,6 +104,15 @@ public final class UpstreamClient {
 
   /** As {@link #call(UpstreamCall)}, waiting for the budget at most {@code maxWait} (longer for background work). */
   public Future<JsonNode> call(UpstreamCall call, Duration maxWait) {
+    return exchange(call, maxWait).map(UpstreamAnswer::json);
+  }
+
+  /** As {@link #call(UpstreamCall)}, with the bytes of the answer's body beside its JSON. */
+  public Future<UpstreamAnswer> exchange(UpstreamCall call) {
+    return exchange(call, endpoint.maxWait());
+  }
+
+  private Future<UpstreamAnswer> exchange(UpstreamCall call, Duration maxWait) {
     Executor executor = CallerContext.executor(vertx);
     long deadline = System.nanoTime() + maxWait.toNanos();
     return attempt(new Exchange(call, team.nextTicket(), deadline, executor));
@@ -143,7 +152,7 @@ public final class UpstreamClient {
     }
   }
 
-  private Future<JsonNode> attempt(Exchange exchange) {
+  private Future<UpstreamAnswer> attempt(Exchange exchange) {
     BudgetLane lane = team.lane(exchange.call.isWrite());
     long waitStarted = System.nanoTime();
     return lane.acquire(exchange.ticket, tenant, endpoint.maxQueue(), exchange.deadline, exchange.executor)
@@ -171,7 +180,7 @@ public final class UpstreamClient {
     return errors.budgetExceeded(exchange.call, refusal);
   }
 
-  private Future<JsonNode> send(Exchange exchange, BudgetLane.Permit permit) {
+  private Future<UpstreamAnswer> send(Exchange exchange, BudgetLane.Permit permit) {
     exchange.attempts++;
     sent.incrementAndGet();
     long sentAt = System.nanoTime();
@@ -195,7 +204,7 @@ public final class UpstreamClient {
         .transform(result -> outcome(exchange, result));
   }
 
-  private Future<JsonNode> outcome(Exchange exchange, AsyncResult<Answer> result) {
+  private Future<UpstreamAnswer> outcome(Exchange exchange, AsyncResult<Answer> result) {
     UpstreamCall call = exchange.call;
     if (result.failed()) {
       Throwable failure = result.cause();
@@ -230,7 +239,7 @@ public final class UpstreamClient {
   }
 
   /** Pauses the team's budget as the upstream asks and tries again when the pause is over. */
-  private Future<JsonNode> absorbRateLimit(Exchange exchange, Answer response) {
+  private Future<UpstreamAnswer> absorbRateLimit(Exchange exchange, Answer response) {
     UpstreamCall call = exchange.call;
     Duration pause = RateLimitHints.pause(response.headers(), team.window(), System.currentTimeMillis());
     String kind = call.isWrite() ? "writes" : "reads";
@@ -249,7 +258,7 @@ public final class UpstreamClient {
   }
 
   /** Waits a backoff and tries again, or fails with {@code error} when the attempts are used up. */
-  private Future<JsonNode> retryOrFail(Exchange exchange, ScimFailure error, String what) {
+  private Future<UpstreamAnswer> retryOrFail(Exchange exchange, ScimFailure error, String what) {
     exchange.lastError = error;
     RetryPolicy retry = endpoint.retry();
     OptionalLong nextBackoff = retry.backoffBeforeNextAttempt(exchange.attempts, exchange.deadline, System.nanoTime());
@@ -320,14 +329,14 @@ public final class UpstreamClient {
   }
 
   /** The answer's body; a create's must be the resource the upstream made, with its id. */
-  private JsonNode json(Answer response, UpstreamCall call) {
-    Buffer body = response.body();
+  private UpstreamAnswer json(Answer response, UpstreamCall call) {
+    byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes();
     JsonNode answer;
-    if (body == null || body.length() == 0) {
+    if (bytes.length == 0) {
       answer = JSON.createObjectNode();
     } else {
       try {
-        answer = JSON.readTree(body.getBytes());
+        answer = JSON.readTree(bytes);
       } catch (IOException e) {
         throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
             + " with a body that is not JSON.");
@@ -337,7 +346,7 @@ public final class UpstreamClient {
       throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode() + " to " + call
           + " without the resource it made.");
     }
-    return answer;
+    return new UpstreamAnswer(answer, bytes);
   }
 
   private static byte[] write(JsonNode body) {
