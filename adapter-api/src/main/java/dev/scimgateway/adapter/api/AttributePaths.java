@@ -22,7 +22,7 @@ public final class AttributePaths {
   public static List<String> segments(String path) {
     int urnEnd = isSchemaUrn(path) ? path.lastIndexOf(':') : -1;
     if (urnEnd < 0) {
-      return List.of(path.split("\\."));
+      return path.indexOf('.') < 0 ? List.of(path) : List.of(path.split("\\."));
     }
     List<String> segments = new ArrayList<>();
     segments.add(path.substring(0, urnEnd));

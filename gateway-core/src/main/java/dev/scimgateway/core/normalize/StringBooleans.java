@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.core.resource.ResourceDefinition;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,17 +40,23 @@ final class StringBooleans implements NormalizationRule {
 
   private static void rewrite(JsonNode node, Set<String> booleans) {
     if (node instanceof ObjectNode object) {
-      // Collect the names first: the SCIM SDK's case-insensitive nodes hand out copies of their
-      // entries, so writing through an entry would change nothing.
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode value = object.get(name);
-        if (value.isTextual() && booleans.contains(name)) {
-          toBoolean(value.asText()).ifPresent(bool -> object.set(name, bool));
-        } else if (value.isContainerNode() && !name.equals("Operations")) {
+      // The fields to rewrite are set after the walk: an object must not change while it is walked.
+      Map<String, JsonNode> rewritten = null;
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue();
+        if (value.isTextual() && booleans.contains(field.getKey())) {
+          Optional<JsonNode> bool = toBoolean(value.asText());
+          if (bool.isPresent()) {
+            rewritten = rewritten == null ? new LinkedHashMap<>() : rewritten;
+            rewritten.put(field.getKey(), bool.get());
+          }
+        } else if (value.isContainerNode() && !field.getKey().equals("Operations")) {
           rewrite(value, booleans);
         }
+      }
+      if (rewritten != null) {
+        rewritten.forEach(object::set);
       }
     } else if (node != null && node.isArray()) {
       node.forEach(element -> rewrite(element, booleans));

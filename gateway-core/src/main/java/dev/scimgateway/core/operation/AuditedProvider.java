@@ -14,7 +14,9 @@ import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -85,7 +87,10 @@ final class AuditedProvider implements ResourceProvider {
         outcome.failed() ? outcome.cause() : null);
   }
 
-  private static Set<String> written(ObjectNode resource) {
-    return new ChangeSet(ScimJson.newObject(), resource).changedPaths();
+  /** The paths of the values a create or replace writes: what {@link ChangeSet} would find changed from nothing. */
+  private static List<String> written(ObjectNode resource) {
+    List<String> paths = new ArrayList<>();
+    JsonPaths.collectLeafPaths(resource, "", paths);
+    return paths;
   }
 }

@@ -3,6 +3,7 @@ package dev.scimgateway.core.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.scimgateway.adapter.api.AttributePaths;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -24,6 +25,22 @@ public final class JsonPaths {
       }
     }
     return current;
+  }
+
+  /**
+   * Adds to {@code paths} the path of every value in {@code object} that is not null, going into objects
+   * (an array is one value): {@code userName}, {@code name.givenName}, {@code urn:…:User:department}.
+   */
+  public static void collectLeafPaths(JsonNode object, String prefix, Collection<String> paths) {
+    for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        collectLeafPaths(value, AttributePaths.prefixWithin(prefix, field.getKey()), paths);
+      } else if (!value.isNull()) {
+        paths.add(prefix + field.getKey());
+      }
+    }
   }
 
   /** The field called {@code name} in any case, or a missing node. */
