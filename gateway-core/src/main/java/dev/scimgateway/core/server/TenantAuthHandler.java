@@ -1,6 +1,7 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.adapter.api.ScimFailure;
+import dev.scimgateway.core.tenant.BearerToken;
 import dev.scimgateway.core.tenant.Tenant;
 import dev.scimgateway.core.tenant.TenantDirectory;
 import io.vertx.core.Handler;
@@ -53,13 +54,17 @@ final class TenantAuthHandler implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    String presented = bearerToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse("");
+    BearerToken.Presented presented = BearerToken.Presented.of(
+        bearerToken(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)).orElse(""));
     Optional<Tenant> tenant = tenants.find(name);
-    boolean anyTenantsToken = tenants.isTokenOfAnyTenant(presented);
     if (tenant.isPresent() && tenant.get().token().matches(presented)) {
       ctx.put(TENANT_KEY, tenant.get());
       ctx.next();
-    } else if (tenant.isEmpty() && anyTenantsToken) {
+      return;
+    }
+    // Every refusal compares with every tenant's token, so that its time does not tell whether the tenant exists.
+    boolean anyTenantsToken = tenants.isTokenOfAnyTenant(presented);
+    if (tenant.isEmpty() && anyTenantsToken) {
       ctx.fail(ScimFailure.notFound("No tenant named '" + name + "' is configured on this gateway."));
     } else {
       ctx.fail(UNAUTHORIZED);

@@ -35,15 +35,39 @@ public final class BearerToken {
     return new BearerToken(digests);
   }
 
+  /** A token as a request presented it, hashed once however many tenants' tokens it is compared with. */
+  public static final class Presented {
+
+    private final byte[] digest;
+
+    private Presented(byte[] digest) {
+      this.digest = digest;
+    }
+
+    /** {@code token}, or the empty token for none. */
+    public static Presented of(String token) {
+      return new Presented(sha256(token == null ? "" : token));
+    }
+
+    @Override
+    public String toString() {
+      return "BearerToken.Presented[redacted]";
+    }
+  }
+
+  /** As {@link #matches(Presented)}. */
+  public boolean matches(String presented) {
+    return matches(Presented.of(presented));
+  }
+
   /**
    * Constant-time comparison with a presented token: every accepted digest is compared, whichever
    * matches.
    */
-  public boolean matches(String presented) {
-    byte[] candidate = sha256(presented == null ? "" : presented);
+  public boolean matches(Presented presented) {
     boolean found = false;
     for (byte[] digest : digests) {
-      found |= MessageDigest.isEqual(digest, candidate);
+      found |= MessageDigest.isEqual(digest, presented.digest);
     }
     return found;
   }
@@ -53,8 +77,8 @@ public final class BearerToken {
   }
 
   /**
-   * One digest per thread: every request hashes the presented token once per tenant, and
-   * {@code MessageDigest.getInstance} looks the provider up each time. {@code digest} resets it.
+   * One digest per thread: every request hashes the presented token, and {@code MessageDigest.getInstance}
+   * looks the provider up each time. {@code digest} resets it.
    */
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {

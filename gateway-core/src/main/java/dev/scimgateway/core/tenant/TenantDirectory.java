@@ -126,7 +126,7 @@ public final class TenantDirectory {
    * Whether {@code presented} is the token of some tenant. Compares against every tenant so that the
    * time taken does not depend on which one matches.
    */
-  public boolean isTokenOfAnyTenant(String presented) {
+  public boolean isTokenOfAnyTenant(BearerToken.Presented presented) {
     boolean found = false;
     for (Tenant tenant : tenants.values()) {
       found |= tenant.token().matches(presented);

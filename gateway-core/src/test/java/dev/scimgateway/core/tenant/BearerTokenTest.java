@@ -28,7 +28,7 @@ class BearerTokenTest {
 
   @Test
   void nullPresentedDoesNotMatchARealToken() {
-    assertFalse(BearerToken.of(SECRET).matches(null));
+    assertFalse(BearerToken.of(SECRET).matches((String) null));
   }
 
   @Test
