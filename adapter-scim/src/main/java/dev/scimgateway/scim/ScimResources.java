@@ -24,8 +24,6 @@ import dev.scimgateway.scim.ScimSettings.DeleteMode;
 import dev.scimgateway.scim.ScimSettings.PatchMode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,7 +200,7 @@ final class ScimResources implements ResourceProvider {
   }
 
   private String path(String id) {
-    return endpoint() + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return endpoint() + "/" + UpstreamCall.pathSegment(id);
   }
 
   /** The resource with its {@code schemas}: the type's, and those of the extensions whose attributes it holds. */

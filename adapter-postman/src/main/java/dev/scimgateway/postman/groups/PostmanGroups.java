@@ -23,8 +23,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -459,6 +457,6 @@ public final class PostmanGroups implements ResourceProvider {
   }
 
   private static String groupPath(String id) {
-    return "/Groups/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/Groups/" + UpstreamCall.pathSegment(id);
   }
 }

@@ -53,19 +53,14 @@ final class PostmanUserBodies {
   }
 
   /**
-   * The user as Postman returned it, limited to the attributes of a User resource, with its userName as
-   * its one, primary, work email (Okta's integration checks read {@code emails[0].value}).
+   * The user as Postman returned it, limited (in place) to the attributes of a User resource, with its
+   * userName as its one, primary, work email (Okta's integration checks read {@code emails[0].value}).
    */
   static ObjectNode fromPostman(JsonNode answer) {
-    if (!answer.isObject() || !answer.path("id").isTextual()) {
+    if (!(answer instanceof ObjectNode user) || !answer.path("id").isTextual()) {
       throw ScimFailure.badGateway("Postman answered with something that is not a User resource.");
     }
-    ObjectNode user = JSON.createObjectNode();
-    answer.fields().forEachRemaining(field -> {
-      if (RETURNED_ATTRIBUTES.contains(field.getKey())) {
-        user.set(field.getKey(), field.getValue());
-      }
-    });
+    user.retain(RETURNED_ATTRIBUTES);
     if (user.path("userName").isTextual()) {
       user.putArray("emails").addObject()
           .put("value", user.get("userName").asText()).put("type", "work").put("primary", true);

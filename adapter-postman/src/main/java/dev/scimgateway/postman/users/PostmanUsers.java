@@ -25,8 +25,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.lang.System.Logger.Level;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -347,7 +345,8 @@ public final class PostmanUsers implements ResourceProvider {
   private Future<Optional<ObjectNode>> scanFor(UserScan.Kind kind, String value) {
     return scan.find(kind, value, CallerContext.executor(vertx)).compose(found -> {
       if (found.user() != null) {
-        return Future.succeededFuture(Optional.of(PostmanUserBodies.fromPostman(found.user())));
+        // A scan may hand the one user it found to several callers: each changes a copy.
+        return Future.succeededFuture(Optional.of(PostmanUserBodies.fromPostman(found.user().deepCopy())));
       }
       if (found.knownId() == null) {
         return Future.succeededFuture(Optional.empty());
@@ -441,6 +440,6 @@ public final class PostmanUsers implements ResourceProvider {
   }
 
   private static String userPath(String id) {
-    return "/Users/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/Users/" + UpstreamCall.pathSegment(id);
   }
 }
