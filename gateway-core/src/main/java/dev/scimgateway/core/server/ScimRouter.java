@@ -11,6 +11,7 @@ import dev.scimgateway.core.protocol.InputBounds;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.TenantDirectory;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,23 +46,25 @@ final class ScimRouter {
       operational.mount(router);
     }
 
-    router.route(TENANT + "/*")
-        .handler(TimeoutHandler.create(server.requestTimeout().toMillis()))
-        .handler(BodyHandler.create(false).setBodyLimit(server.maxBodyBytes()))
-        .handler(ScimRouter::requireDecodableQuery);
+    // Every request below a tenant is bounded in time and body, and its query string must decode.
+    Handler<RoutingContext> timeout = TimeoutHandler.create(server.requestTimeout().toMillis());
+    Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(server.maxBodyBytes());
+    Handler<RoutingContext> query = ScimRouter::requireDecodableQuery;
 
     // Each resource type the registry knows has one route, its endpoint in any case (some clients send /users),
-    // ahead of the discovery routes: one regular expression tried per type instead of one per type and method. A
-    // tenant whose adapter does not serve a type answers 404.
+    // ahead of every other route below a tenant: one regular expression tried per type instead of one per type
+    // and method, and none before it. A tenant whose adapter does not serve a type answers 404.
     TenantAuthHandler tokenAuth = TenantAuthHandler.requiringToken(tenants);
     AuditLog audit = new AuditLog(observability.log());
     InputBounds bounds = new InputBounds(limits);
     for (ResourceDefinition type : resourceTypes.all()) {
       ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit, bounds));
       router.routeWithRegex("/scim/v2/(?<tenant>[^/]+)/(?i:" + Pattern.quote(type.type().endpoint()) + ")(?:/(?<id>[^/]+))?")
+          .handler(timeout).handler(body).handler(query)
           .handler(tokenAuth)
           .handler(endpoint);
     }
+    router.route(TENANT + "/*").handler(timeout).handler(body).handler(query);
 
     TenantAuthHandler discoveryAuth = server.anonymousDiscovery()
         ? TenantAuthHandler.allowingAnonymous(tenants)
