@@ -14,9 +14,8 @@ import dev.scimgateway.core.protocol.ScimJson;
 import dev.scimgateway.core.resource.ResourceDefinition;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -88,8 +87,8 @@ final class AuditedProvider implements ResourceProvider {
   }
 
   /** The paths of the values a create or replace writes: what {@link ChangeSet} would find changed from nothing. */
-  private static List<String> written(ObjectNode resource) {
-    List<String> paths = new ArrayList<>();
+  private static Set<String> written(ObjectNode resource) {
+    Set<String> paths = new LinkedHashSet<>();
     JsonPaths.collectLeafPaths(resource, "", paths);
     return paths;
   }
