@@ -2,10 +2,7 @@ package dev.scimgateway.adapter.support.budget;
 
 import io.vertx.core.Future;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -61,7 +58,7 @@ public final class RequestBudget implements BudgetLane {
   private final Scheduler scheduler;
   private int limit;
   private long windowNanos;
-  private final Deque<Long> ended = new ArrayDeque<>();
+  private final TimestampQueue ended = new TimestampQueue();
   private int inFlight;
   private long pausedUntil;
   private String pauseReason;
@@ -229,7 +226,9 @@ public final class RequestBudget implements BudgetLane {
     long now = scheduler.nanoTime();
     trim(now);
     List<Long> holds = new ArrayList<>(ended.size() + inFlight);
-    ended.forEach(end -> holds.add(end + windowNanos));
+    for (int i = 0; i < ended.size(); i++) {
+      holds.add(ended.get(i) + windowNanos);
+    }
     for (int i = 0; i < inFlight; i++) {
       holds.add(now + windowNanos);
     }
@@ -253,6 +252,10 @@ public final class RequestBudget implements BudgetLane {
   private List<Runnable> pump() {
     long now = scheduler.nanoTime();
     trim(now);
+    if (line.isEmpty()) {
+      schedulePump(now);
+      return List.of();
+    }
     List<Runnable> grants = new ArrayList<>();
     while (!line.isEmpty() && canGo(now)) {
       WaitingLine.Waiter<Permit> waiter = line.pollFirst();
@@ -320,13 +323,7 @@ public final class RequestBudget implements BudgetLane {
     if (slot < limit - used) {
       free = now;
     } else if (slot < limit - used + ended.size()) {
-      int index = slot - (limit - used);
-      Iterator<Long> it = ended.iterator();
-      long value = now;
-      for (int i = 0; i <= index && it.hasNext(); i++) {
-        value = it.next();
-      }
-      free = value + windowNanos;
+      free = ended.get(slot - (limit - used)) + windowNanos;
     } else {
       free = now + windowNanos;
     }
