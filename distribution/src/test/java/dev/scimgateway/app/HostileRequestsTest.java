@@ -84,6 +84,8 @@ class HostileRequestsTest {
       a malformed escape on a create           | POST /scim/v2/acme/Users?x=%zz HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nContent-Type: application/scim+json\\r\\nContent-Length: 2\\r\\n\\r\\n{} | 400
       # HTTP versions
       an unknown HTTP version                  | GET /scim/v2/acme/Users HTTP/3.7\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\n\\r\\n | 400
+      a WebSocket upgrade without a token      | GET /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n | 401
+      a WebSocket upgrade to an unknown path   | GET /scim/v2/acme/Chat HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer TOKEN\\r\\nConnection: Upgrade\\r\\nUpgrade: websocket\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n | 404
       # tokens and tenant names
       no token                                 | GET /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\n\\r\\n | 401
       an empty bearer token                    | GET /scim/v2/acme/Users HTTP/1.1\\r\\nHost: localhost\\r\\nAuthorization: Bearer \\r\\n\\r\\n | 401
@@ -146,6 +148,18 @@ class HostileRequestsTest {
     String expected = "http://127.0.0.1:" + harness.gateway.port() + "/scim/v2/acme/Users/" + answer.json().getString("id");
     assertEquals(expected, answer.header("Location"));
     assertEquals(expected, answer.json().getJsonObject("meta").getString("location"));
+    harness.simulator.clearRequests();
+  }
+
+  @Test
+  void aWebSocketUpgradeIsIgnoredAndTheRequestServedOverHttp() {
+    RawHttp.Answer answer = RawHttp.exchange(harness.gateway.port(),
+        "GET /scim/v2/acme/Users?count=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + GatewayHarness.TOKEN
+            + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+            + "Sec-WebSocket-Version: 13\r\n\r\n");
+
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals("urn:ietf:params:scim:api:messages:2.0:ListResponse", answer.json().getJsonArray("schemas").getString(0));
     harness.simulator.clearRequests();
   }
 

@@ -160,10 +160,14 @@ public final class ScimGateway {
   private static HttpServer hardened(Vertx vertx, HttpServerOptions options, ServerConfig config, Handler<HttpServerRequest> router) {
     ReadDeadlines deadlines = new ReadDeadlines(vertx, config.connections(), config.requestTimeout());
     return vertx.createHttpServer(options)
-        .connectionHandler(deadlines::opened)
+        .connectionHandler(connection -> {
+          UpgradeIgnored.install(connection);
+          deadlines.opened(connection);
+        })
         .invalidRequestHandler(new InvalidRequestAnswer())
         // With a WebSocket handler set, Vert.x hands requests of an unknown HTTP version to the request
-        // handler (RequestScreen answers them) instead of answering 501 itself. No WebSocket is served.
+        // handler (RequestScreen answers them) instead of answering 501 itself. No WebSocket is served:
+        // UpgradeIgnored keeps upgrades from reaching this handler.
         .webSocketHandshakeHandler(handshake -> handshake.reject(404))
         .exceptionHandler(failure -> CONNECTIONS.log(Level.DEBUG, "connection:" + failure.getClass().getName(),
             "a connection failed: " + failure.getClass().getSimpleName()))
