@@ -18,15 +18,19 @@ import java.util.function.Supplier;
  * of them at once (an IdP retry landing on the other replica): creates of one name (e.g. a userName)
  * in one upstream team take turns on a short-lived Redis lock, and a create that went through leaves
  * the new id behind for {@link #DONE_MILLIS}, so that the create that waited answers with that
- * resource instead of sending a second POST (unless it is gone by then: then it creates).
+ * resource instead of sending a second POST (unless it is gone by then: then it creates). The lock
+ * lives {@link #LOCK_MILLIS} and is renewed while its create runs, however long its retries take:
+ * a create that waits gives up only when the lock's holder is gone, or after {@link #WAIT_MILLIS}.
  *
  * <p>Names are kept in Redis only as SHA-256s. When Redis is away, or for a gateway that runs alone
  * ({@link #inProcess()}), a create simply goes ahead, as it would without replicas.
  */
 public final class CreateGuard {
 
-  /** How long a create holds its name's lock at most (longer than a create takes within its bounds). */
+  /** How long a name's lock outlives the last sign of its create (a replica that stopped mid-create). */
   public static final long LOCK_MILLIS = 30_000;
+  /** How long a create waits for another create of its name at most (longer than a create takes within its bounds). */
+  public static final long WAIT_MILLIS = 120_000;
   /** How long the id of a finished create is kept for a create of the same name that waited. */
   public static final long DONE_MILLIS = 60_000;
   private static final long POLL_MILLIS = 25;
@@ -35,6 +39,12 @@ public final class CreateGuard {
   private static final String LOCK = """
       if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
       return redis.call('GET', KEYS[2]) or ''
+      """;
+
+  /** Extends the lock (KEYS[1]) by ARGV[2] ms if it is still ARGV[1]'s. */
+  private static final String RENEW = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+      return 0
       """;
 
   /** Leaves the new id (ARGV[2], unless empty) behind and releases the lock if it is still ARGV[1]'s. */
@@ -47,11 +57,13 @@ public final class CreateGuard {
   private final Vertx vertx;
   private final ClusterRedis redis;
   private final String prefix;
+  private final long lockMillis;
 
-  private CreateGuard(Vertx vertx, ClusterRedis redis, String scope) {
+  private CreateGuard(Vertx vertx, ClusterRedis redis, String scope, long lockMillis) {
     this.vertx = vertx;
     this.redis = redis;
     this.prefix = "scim-gateway:create:{" + scope + "}:";
+    this.lockMillis = lockMillis;
   }
 
   /**
@@ -60,12 +72,17 @@ public final class CreateGuard {
    * @param scope who counts as one upstream, e.g. the team's SHA-256 (never a credential)
    */
   public static CreateGuard shared(Vertx vertx, ClusterRedis redis, String scope) {
-    return new CreateGuard(vertx, redis, scope);
+    return new CreateGuard(vertx, redis, scope, LOCK_MILLIS);
+  }
+
+  /** As {@link #shared}, with locks of {@code lockMillis}, for tests that outlast one. */
+  static CreateGuard shared(Vertx vertx, ClusterRedis redis, String scope, long lockMillis) {
+    return new CreateGuard(vertx, redis, scope, lockMillis);
   }
 
   /** A guard that lets every create go ahead: a gateway on its own. */
   public static CreateGuard inProcess() {
-    return new CreateGuard(null, null, "");
+    return new CreateGuard(null, null, "", LOCK_MILLIS);
   }
 
   /**
@@ -84,18 +101,23 @@ public final class CreateGuard {
     String key = prefix + sha256(name);
     List<String> keys = List.of(key + ":lock", key + ":done");
     String token = UUID.randomUUID().toString();
-    long deadline = System.nanoTime() + LOCK_MILLIS * 1_000_000L;
+    long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
     return lock(keys, token, deadline).transform(locked -> {
       if (locked.failed() || locked.result().isEmpty()) {
-        return create.get(); // Redis went away, or the other create outlasted its lock: go ahead
+        return create.get(); // Redis went away, or the other create outlasted the wait: go ahead
       }
+      long renewal = vertx.setPeriodic(lockMillis / 3,
+          ignored -> redis.eval(RENEW, keys.subList(0, 1), List.of(token, lockMillis)));
       String doneId = locked.result().get();
       Future<T> result = doneId.isEmpty()
           ? create.get()
           : existing.apply(doneId).compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : create.get());
-      return result.andThen(outcome -> redis.eval(UNLOCK, keys, List.of(token,
-          outcome.succeeded() && !doneId.equals(idOf.apply(outcome.result())) ? idOf.apply(outcome.result()) : "",
-          DONE_MILLIS)));
+      return result.andThen(outcome -> {
+        vertx.cancelTimer(renewal);
+        redis.eval(UNLOCK, keys, List.of(token,
+            outcome.succeeded() && !doneId.equals(idOf.apply(outcome.result())) ? idOf.apply(outcome.result()) : "",
+            DONE_MILLIS));
+      });
     });
   }
 
@@ -104,7 +126,7 @@ public final class CreateGuard {
    * {@code ""}), or empty when the deadline passed first.
    */
   private Future<Optional<String>> lock(List<String> keys, String token, long deadline) {
-    return redis.eval(LOCK, keys, List.of(token, LOCK_MILLIS))
+    return redis.eval(LOCK, keys, List.of(token, lockMillis))
         .compose((Response done) -> {
           if (done != null) {
             return Future.succeededFuture(Optional.of(done.toString()));
