@@ -51,8 +51,8 @@ public final class AttributeProjection {
    * {@code password}) are removed from every response whatever was asked.
    */
   public static AttributeProjection fromQuery(MultiMap query, Set<String> neverReturned) {
-    String attributes = query.get("attributes");
-    String excludedAttributes = query.get("excludedAttributes");
+    String attributes = query.isEmpty() ? null : query.get("attributes");
+    String excludedAttributes = query.isEmpty() ? null : query.get("excludedAttributes");
     if (isAbsent(attributes) && isAbsent(excludedAttributes)) {
       // What nearly every request asks: the resource type's defaults, made once per type.
       return neverReturned.isEmpty() ? NONE

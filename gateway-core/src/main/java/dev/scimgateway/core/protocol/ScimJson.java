@@ -3,6 +3,7 @@ package dev.scimgateway.core.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -23,6 +24,7 @@ public final class ScimJson {
 
   private static final ObjectMapper MAPPER = JsonUtils.createObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer();
+  private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
   private ScimJson() {}
 
@@ -33,7 +35,7 @@ public final class ScimJson {
     }
     JsonNode node;
     try {
-      node = MAPPER.readTree(body);
+      node = TREES.readTree(body);
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
       String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

@@ -2,6 +2,7 @@ package dev.scimgateway.adapter.support.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.scimgateway.adapter.api.AdapterTelemetry;
 import dev.scimgateway.adapter.api.ScimFailure;
 import dev.scimgateway.adapter.support.budget.BudgetLane;
@@ -59,6 +60,7 @@ public final class UpstreamClient {
 
   private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectReader TREES = JSON.readerFor(JsonNode.class);
   /** How many upstream 429s one call absorbs before the IdP is told to retry. */
   private static final int MAX_RATE_LIMITED = 5;
   /** Pooled connections to the upstream of each event loop that calls it. */
@@ -340,7 +342,7 @@ public final class UpstreamClient {
       answer = JSON.createObjectNode();
     } else {
       try {
-        answer = JSON.readTree(bytes);
+        answer = TREES.readTree(bytes);
       } catch (IOException e) {
         throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
             + " with a body that is not JSON.");
