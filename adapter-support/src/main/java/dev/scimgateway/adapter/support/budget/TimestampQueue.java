@@ -1,6 +1,5 @@
 package dev.scimgateway.adapter.support.budget;
 
-import java.util.Arrays;
 import java.util.NoSuchElementException;
 
 /**
@@ -56,14 +55,5 @@ final class TimestampQueue {
     System.arraycopy(ring, 0, larger, tail, size - tail);
     ring = larger;
     head = 0;
-  }
-
-  @Override
-  public String toString() {
-    long[] ordered = new long[size];
-    for (int i = 0; i < size; i++) {
-      ordered[i] = get(i);
-    }
-    return Arrays.toString(ordered);
   }
 }

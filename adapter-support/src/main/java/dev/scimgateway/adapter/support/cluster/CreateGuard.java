@@ -109,16 +109,24 @@ public final class CreateGuard {
       long renewal = vertx.setPeriodic(lockMillis / 3,
           ignored -> redis.eval(RENEW, keys.subList(0, 1), List.of(token, lockMillis)));
       String doneId = locked.result().get();
-      Future<T> result = doneId.isEmpty()
-          ? create.get()
-          : existing.apply(doneId).compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : create.get());
-      return result.andThen(outcome -> {
+      return locked(doneId, create, existing).andThen(outcome -> {
         vertx.cancelTimer(renewal);
         redis.eval(UNLOCK, keys, List.of(token,
             outcome.succeeded() && !doneId.equals(idOf.apply(outcome.result())) ? idOf.apply(outcome.result()) : "",
             DONE_MILLIS));
       });
     });
+  }
+
+  /** What the lock's holder answers: the resource a finished create left behind, else a new one; never throws. */
+  private static <T> Future<T> locked(String doneId, Supplier<Future<T>> create, Function<String, Future<Optional<T>>> existing) {
+    try {
+      return doneId.isEmpty()
+          ? create.get()
+          : existing.apply(doneId).compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : create.get());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
