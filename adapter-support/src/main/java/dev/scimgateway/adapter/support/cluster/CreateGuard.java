@@ -109,7 +109,7 @@ public final class CreateGuard {
       long renewal = vertx.setPeriodic(lockMillis / 3,
           ignored -> redis.eval(RENEW, keys.subList(0, 1), List.of(token, lockMillis)));
       String doneId = locked.result().get();
-      return locked(doneId, create, existing).andThen(outcome -> {
+      return createOrFind(doneId, create, existing).andThen(outcome -> {
         vertx.cancelTimer(renewal);
         redis.eval(UNLOCK, keys, List.of(token,
             outcome.succeeded() && !doneId.equals(idOf.apply(outcome.result())) ? idOf.apply(outcome.result()) : "",
@@ -119,7 +119,7 @@ public final class CreateGuard {
   }
 
   /** What the lock's holder answers: the resource a finished create left behind, else a new one; never throws. */
-  private static <T> Future<T> locked(String doneId, Supplier<Future<T>> create, Function<String, Future<Optional<T>>> existing) {
+  private static <T> Future<T> createOrFind(String doneId, Supplier<Future<T>> create, Function<String, Future<Optional<T>>> existing) {
     try {
       return doneId.isEmpty()
           ? create.get()
