@@ -74,7 +74,10 @@ public final class UpstreamClient {
   private final UpstreamMetrics metrics;
   private final LoopClients clients;
   private final Target target;
-  /** What every request carries, copied into each by the client: the credential, Accept, the user agent. */
+  /**
+   * What every request carries: the credential, Accept, the user agent. Read-only, so that a request shares them
+   * instead of copying and validating each; names and values are Strings, which the client hands on as they are.
+   */
   private final MultiMap headers;
   private final MultiMap headersWithBody;
   private final AtomicLong sent = new AtomicLong();
@@ -88,12 +91,12 @@ public final class UpstreamClient {
     this.errors = errors;
     this.metrics = new UpstreamMetrics(telemetry, team, endpoint.upstream(), errors::pathTemplate);
     this.target = Target.of(endpoint.base());
-    this.headers = MultiMap.caseInsensitiveMultiMap()
+    MultiMap fixed = HttpHeaders.headers()
         .set(endpoint.credentialHeader(), endpoint.credential())
-        .set(HttpHeaders.ACCEPT, endpoint.mediaType())
-        .set(HttpHeaders.USER_AGENT, "scim-gateway");
-    this.headersWithBody = MultiMap.caseInsensitiveMultiMap().addAll(headers)
-        .set(HttpHeaders.CONTENT_TYPE, "application/json");
+        .set(HttpHeaders.ACCEPT.toString(), endpoint.mediaType())
+        .set(HttpHeaders.USER_AGENT.toString(), "scim-gateway");
+    this.headers = fixed.copy(false);
+    this.headersWithBody = fixed.set(HttpHeaders.CONTENT_TYPE.toString(), "application/json").copy(false);
     HttpClientOptions options = new HttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis()));
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP);
