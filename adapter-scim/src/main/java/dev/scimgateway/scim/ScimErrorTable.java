@@ -113,6 +113,8 @@ final class ScimErrorTable implements UpstreamErrors {
 
   @Override
   public String pathTemplate(UpstreamCall call) {
-    return call.path().replaceFirst("^(/[^/]+)/.+$", "$1/{id}");
+    String path = call.path();
+    int second = path.indexOf('/', 1);
+    return path.startsWith("/") && second > 1 && second < path.length() - 1 ? path.substring(0, second) + "/{id}" : path;
   }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,8 @@ public final class UpstreamMetrics {
   private final Function<UpstreamCall, String> operation;
   private final Tags tags;
   private final Map<String, Timer> waitTimers = new ConcurrentHashMap<>();
+  /** Operation names by method and path template, made once: built and hashed anew, they cost more than this look-up. */
+  private final Map<HttpMethod, Map<String, String>> operationNames = new ConcurrentHashMap<>();
 
   /**
    * Registers the gauges of {@code team}'s budget lanes.
@@ -83,7 +86,17 @@ public final class UpstreamMetrics {
    * @param retry whether it repeated an earlier attempt
    */
   public void attempt(UpstreamCall call, int status, Duration latency, boolean retry) {
-    telemetry.upstreamCall(call.method() + " " + operation.apply(call), status, latency, retry);
+    telemetry.upstreamCall(operationName(call), status, latency, retry);
+  }
+
+  private String operationName(UpstreamCall call) {
+    String template = operation.apply(call);
+    Map<String, String> byTemplate = operationNames.get(call.method());
+    if (byTemplate == null) {
+      byTemplate = operationNames.computeIfAbsent(call.method(), method -> new ConcurrentHashMap<>());
+    }
+    String name = byTemplate.get(template);
+    return name != null ? name : byTemplate.computeIfAbsent(template, path -> call.method() + " " + path);
   }
 
   /** How long an attempt waited for its slot in the team's budget. */
