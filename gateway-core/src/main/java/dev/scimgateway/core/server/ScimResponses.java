@@ -101,7 +101,8 @@ final class ScimResponses {
         : resource.putObject("meta");
     meta.put("resourceType", type.name());
     if (resource.hasNonNull("id")) {
-      meta.put("location", baseUrl(ctx) + "/" + type.endpoint() + "/" + resource.get("id").asText());
+      meta.put("location", origin(ctx) + "/scim/v2/" + ctx.pathParam("tenant") + "/" + type.endpoint() + "/"
+          + resource.get("id").asText());
     }
     return resource;
   }
@@ -136,7 +137,10 @@ final class ScimResponses {
    * path alone when no origin is known.
    */
   static String baseUrl(RoutingContext ctx) {
-    String path = "/scim/v2/" + ctx.pathParam("tenant");
-    return RequestOrigin.of(ctx.request()).map(origin -> origin + path).orElse(path);
+    return origin(ctx) + "/scim/v2/" + ctx.pathParam("tenant");
+  }
+
+  private static String origin(RoutingContext ctx) {
+    return RequestOrigin.of(ctx.request()).orElse("");
   }
 }
