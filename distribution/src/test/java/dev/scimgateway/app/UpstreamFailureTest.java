@@ -11,6 +11,8 @@ import dev.scimgateway.simulator.PostmanError;
 import dev.scimgateway.simulator.SimulatorOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +137,25 @@ class UpstreamFailureTest {
         assertTrue(Integer.parseInt(response.headers().get("Retry-After")) > 0, response.headers().toString());
       }
       assertEquals(200, own.get(own.usersPath()).status(), "requests in time are answered as before");
+    }
+  }
+
+  /** The request timeout of one request leaves the requests answered after it arrived untouched, and they it. */
+  @Test
+  void requestsAnsweredWhileAnEarlierOneOutlastsTheTimeoutKeepTheirAnswers() throws Exception {
+    try (var own = GatewayHarness.start(SimulatorOptions.defaults(), "requestTimeoutMillis: 10000", "", "requestTimeoutMillis: 1500")) {
+      own.simulator.inject(new Fault("GET", "/Users/slow", 1, new FaultAction.Delay(Duration.ofSeconds(4))));
+      CompletableFuture<GatewayHarness.Response> slow = CompletableFuture.supplyAsync(() -> own.get(own.usersPath() + "/slow"));
+      while (own.simulator.pendingFaults() > 0 && !slow.isDone()) {
+        Thread.sleep(10); // until the slow request is in flight upstream
+      }
+
+      for (int i = 0; i < 20; i++) {
+        assertEquals(200, own.get(own.usersPath()).status(), "request " + i + " behind the slow one");
+      }
+      var timedOut = slow.get(30, TimeUnit.SECONDS);
+      assertEquals(503, timedOut.status(), timedOut.body());
+      assertScimError(timedOut, "503");
     }
   }
 

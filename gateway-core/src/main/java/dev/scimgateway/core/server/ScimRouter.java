@@ -16,7 +16,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,7 @@ final class ScimRouter {
     }
 
     // Every request below a tenant is bounded in time and body, and its query string must decode.
-    Handler<RoutingContext> timeout = TimeoutHandler.create(server.requestTimeout().toMillis());
+    Handler<RoutingContext> timeout = new RequestTimeouts(vertx, server.requestTimeout());
     Handler<RoutingContext> body = BodyHandler.create(false).setBodyLimit(server.maxBodyBytes());
     Handler<RoutingContext> query = ScimRouter::requireDecodableQuery;
 
