@@ -2,6 +2,7 @@ package dev.scimgateway.postman.groups;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimgateway.adapter.api.ResourcePage;
+import dev.scimgateway.postman.scan.ScanRounds;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -12,8 +13,7 @@ import java.util.concurrent.Executor;
  * Pages through the team's groups for those named a displayName in any case, which Postman's own filter
  * (case-sensitive) cannot find.
  *
- * <p>Scans are shared: look-ups that arrive while one runs wait for the next, which starts when the running
- * one ends and serves all of them at once, so a burst of look-ups of names Postman does not hold (an IdP's
+ * <p>Scans are shared ({@link ScanRounds}), so a burst of look-ups of names Postman does not hold (an IdP's
  * check before each create) costs two scans, not one each. A look-up never takes its answer from a scan
  * that started before it arrived: that scan may have passed the page of a group created since.
  */
@@ -44,8 +44,7 @@ final class GroupScan {
 
   private final Pages pages;
   private final int pageSize;
-  private List<Wanted> running;
-  private List<Wanted> next;
+  private final ScanRounds<List<Wanted>> rounds = new ScanRounds<>(ArrayList::new);
 
   GroupScan(Pages pages, int pageSize) {
     this.pages = pages;
@@ -55,21 +54,7 @@ final class GroupScan {
   /** The groups named {@code displayName} ignoring case, from a scan that started after this call; answered on {@code executor}. */
   Future<List<ObjectNode>> find(String displayName, Executor executor) {
     Wanted wanted = new Wanted(displayName, new ArrayList<>(), Promise.promise(), executor);
-    List<Wanted> start = null;
-    synchronized (this) {
-      if (running == null) {
-        running = new ArrayList<>(List.of(wanted));
-        start = running;
-      } else {
-        if (next == null) {
-          next = new ArrayList<>();
-        }
-        next.add(wanted);
-      }
-    }
-    if (start != null) {
-      read(start, 1, 0);
-    }
+    rounds.join(round -> round.add(wanted)).ifPresent(round -> read(round, 1, 0));
     return wanted.promise().future();
   }
 
@@ -100,14 +85,6 @@ final class GroupScan {
 
   private void finish(List<Wanted> round, Throwable failure) {
     round.forEach(wanted -> wanted.complete(failure));
-    List<Wanted> following;
-    synchronized (this) {
-      following = next;
-      running = following;
-      next = null;
-    }
-    if (following != null) {
-      read(following, 1, 0);
-    }
+    rounds.finish(following -> true).ifPresent(following -> read(following, 1, 0));
   }
 }

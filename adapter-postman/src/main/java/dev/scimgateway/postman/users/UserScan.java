@@ -1,6 +1,7 @@
 package dev.scimgateway.postman.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimgateway.postman.scan.ScanRounds;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -17,9 +18,8 @@ import java.util.concurrent.Executor;
  * user by an attribute Postman cannot filter on (externalId, or a userName in another case), and to
  * warm the {@link UserIndex} up. Every user seen is learned.
  *
- * <p>Scans are shared: while one runs, new look-ups wait for the next one, which starts when the
- * running one ends and serves all of them at once, so a burst of look-ups costs two scans, not one
- * each. A look-up must not take "not found" from a scan that started before it arrived (that scan
+ * <p>Scans are shared ({@link ScanRounds}), so a burst of look-ups costs two scans, not one each. A
+ * look-up must not take "not found" from a scan that started before it arrived (that scan
  * may have passed the user's page before the user was created). A user such a scan did see is a
  * valid answer, though: Postman never deletes users (it only deactivates them). So before the next
  * scan starts, the look-ups waiting for it are answered with the user the finished scan found for
@@ -50,8 +50,7 @@ final class UserScan {
 
   private final Pages pages;
   private final UserIndex index;
-  private Round running;
-  private Round next;
+  private final ScanRounds<Round> rounds = new ScanRounds<>(() -> new Round(false));
 
   UserScan(Pages pages, UserIndex index) {
     this.pages = pages;
@@ -96,36 +95,15 @@ final class UserScan {
   /** The first user with this attribute value, from a scan that started after this call. */
   Future<Found> find(Kind kind, String value, Executor executor) {
     Wanted wanted = new Wanted(kind, value, Promise.promise(), executor);
-    Round start = null;
-    synchronized (this) {
-      if (running == null) {
-        running = new Round(false);
-        running.wanted.add(wanted);
-        start = running;
-      } else {
-        if (next == null) {
-          next = new Round(false);
-        }
-        next.wanted.add(wanted);
-      }
-    }
-    if (start != null) {
-      read(start, 1);
-    }
+    rounds.join(round -> round.wanted.add(wanted)).ifPresent(round -> read(round, 1));
     return wanted.promise.future();
   }
 
   /** Reads every page and learns every user; the number of users seen. */
   Future<Integer> warmUp() {
     Round round = new Round(true);
-    boolean start;
-    synchronized (this) {
-      start = running == null;
-      if (start) {
-        running = round;
-      } else {
-        return Future.failedFuture(new IllegalStateException("a scan is already running"));
-      }
+    if (!rounds.startAlone(round)) {
+      return Future.failedFuture(new IllegalStateException("a scan is already running"));
     }
     read(round, 1);
     return round.done.future();
@@ -176,32 +154,24 @@ final class UserScan {
     } else {
       round.done.tryComplete(round.seen.size());
     }
-    Round following;
-    synchronized (this) {
-      running = null;
-      following = next;
-      next = null;
-      if (following != null && failure == null) {
-        following.wanted.removeIf(wanted -> {
-          JsonNode seen = sighting(round, wanted);
-          if (seen != null) {
-            wanted.complete(new Found(seen, null), null);
-            return true;
-          }
-          Optional<String> known = knownId(wanted);
-          known.ifPresent(id -> wanted.complete(new Found(null, id), null));
-          return known.isPresent();
-        });
+    rounds.finish(following -> {
+      if (failure == null) {
+        following.wanted.removeIf(wanted -> answeredFrom(round, wanted));
       }
-      if (following != null && !following.wanted.isEmpty()) {
-        running = following;
-      } else {
-        following = null;
-      }
+      return !following.wanted.isEmpty();
+    }).ifPresent(following -> read(following, 1));
+  }
+
+  /** Answers {@code wanted} with a user the finished round saw, or the id the index learned meanwhile; whether it could. */
+  private boolean answeredFrom(Round round, Wanted wanted) {
+    JsonNode seen = sighting(round, wanted);
+    if (seen != null) {
+      wanted.complete(new Found(seen, null), null);
+      return true;
     }
-    if (following != null) {
-      read(following, 1);
-    }
+    Optional<String> known = knownId(wanted);
+    known.ifPresent(id -> wanted.complete(new Found(null, id), null));
+    return known.isPresent();
   }
 
   private Optional<String> knownId(Wanted wanted) {
