@@ -150,7 +150,7 @@ public final class PostmanUsers implements ResourceProvider {
     }
     String userName = body.path("userName").asText();
     // Two replicas given the same create at once: one POST, the other answers with its user.
-    return UncertainOutcome.reportedAsScimFailure(client.creates().once(userName.toLowerCase(Locale.ROOT),
+    return UncertainOutcome.reportedAsScimFailure(client.creates().once(UserIndex.key(userName),
         () -> create(body, userName),
         id -> read(id).map(Optional::of).recover(gone -> isStatus(gone, 404)
             ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(gone)),
@@ -267,7 +267,7 @@ public final class PostmanUsers implements ResourceProvider {
   Future<Optional<ObjectNode>> findByUserName(String userName) {
     Optional<UserIndex.Known> known = index.byUserName(userName);
     if (known.isEmpty()) { // another replica may have seen the user: one read of that id
-      return client.sharedIds().find("userName", userName.toLowerCase(Locale.ROOT)).compose(shared -> shared.isEmpty()
+      return client.sharedIds().find("userName", UserIndex.key(userName)).compose(shared -> shared.isEmpty()
           ? findBySpellings(userName, Optional.empty())
           : readIf(shared.get(), user -> userName.equalsIgnoreCase(user.path("userName").asText()))
               .compose(user -> user.isPresent() ? Future.succeededFuture(user) : findBySpellings(userName, Optional.empty())));
@@ -418,7 +418,7 @@ public final class PostmanUsers implements ResourceProvider {
   private ObjectNode indexed(JsonNode postmanUser) {
     ObjectNode user = PostmanUserBodies.fromPostman(postmanUser);
     index.learn(user);
-    client.sharedIds().learn(user.path("id").asText(null), "userName", user.path("userName").asText("").toLowerCase(Locale.ROOT),
+    client.sharedIds().learn(user.path("id").asText(null), "userName", UserIndex.key(user.path("userName").asText("")),
         "externalId", user.path("externalId").asText(null));
     return user;
   }

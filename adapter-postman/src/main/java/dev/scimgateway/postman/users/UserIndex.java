@@ -143,6 +143,7 @@ final class UserIndex {
     }
   }
 
+  /** The case-insensitive key of a userName, also used for the shared id index and the create lock. */
   static String key(String userName) {
     return userName.toLowerCase(Locale.ROOT);
   }
