@@ -40,6 +40,7 @@ public final class ClusterRedis {
   private final ClusterSettings settings;
   private final Redis client;
   private Future<RedisConnection> connection;
+  private long connectionsOpened;
   private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean up = true;
   private long checkTimer = -1;
@@ -118,8 +119,17 @@ public final class ClusterRedis {
   }
 
   /** The connection, or a new one when there is none (yet, or any more). */
+  /**
+   * How many connections to Redis this client has opened: a new one may reach a Redis that restarted
+   * without its data, whether or not it was found away meanwhile.
+   */
+  public synchronized long connectionsOpened() {
+    return connectionsOpened;
+  }
+
   private synchronized Future<RedisConnection> connection() {
     if (connection == null) {
+      connectionsOpened++;
       Future<RedisConnection> connecting = client.connect();
       connection = connecting;
       connecting

@@ -1,14 +1,15 @@
 package dev.scimgateway.adapter.support.cluster;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,15 +19,27 @@ import java.util.Optional;
  * front (a near cache) and checks what it reads: an entry is a hint, never the truth.
  *
  * <p>Values are kept in Redis only as SHA-256s. When Redis is away, or for a gateway on its own
- * ({@link #inProcess()}), nothing is found and nothing is kept.
+ * ({@link #inProcess()}), nothing is found and nothing is kept. What a replica told Redis it does not
+ * tell again for {@link #RESEND_AFTER} (every read of a user learns it), unless it reached Redis over a
+ * new connection since: Redis may have restarted empty.
  */
 public final class SharedIdIndex {
 
   /** How long Redis keeps an entry after it was last learned. */
   public static final long TTL_MILLIS = 12 * 60 * 60 * 1000L;
 
+  /** How long a replica keeps from telling Redis again what it told it. */
+  static final Duration RESEND_AFTER = Duration.ofMillis(TTL_MILLIS / 2);
+  private static final int MAX_RECENTLY_TOLD = 100_000;
+
   private final ClusterRedis redis;
   private final String prefix;
+  /** The id last told for each attribute and value (the plain value: it never leaves the process). */
+  private final Cache<String, String> told = Caffeine.newBuilder()
+      .maximumSize(MAX_RECENTLY_TOLD).expireAfterWrite(RESEND_AFTER).executor(Runnable::run).build();
+
+  /** The Redis connection {@link #told} went over. */
+  private volatile long toldOver;
 
   private SharedIdIndex(ClusterRedis redis, String scope) {
     this.redis = redis;
@@ -57,13 +70,25 @@ public final class SharedIdIndex {
     if (redis == null || !redis.isUp() || id == null) {
       return;
     }
-    List<String> keys = new ArrayList<>();
-    for (int i = 0; i + 1 < attributeValues.length; i += 2) {
-      if (attributeValues[i + 1] != null && !attributeValues[i + 1].isEmpty()) {
-        keys.add(key(attributeValues[i], attributeValues[i + 1]));
-      }
+    long connection = redis.connectionsOpened();
+    if (connection != toldOver) {
+      told.invalidateAll();
+      toldOver = connection;
     }
-    keys.forEach(key -> redis.send(Request.cmd(Command.SET).arg(key).arg(id).arg("PX").arg(TTL_MILLIS)));
+    for (int i = 0; i + 1 < attributeValues.length; i += 2) {
+      String attribute = attributeValues[i];
+      String value = attributeValues[i + 1];
+      if (value == null || value.isEmpty()) {
+        continue;
+      }
+      String toldAs = attribute + ':' + value;
+      if (id.equals(told.getIfPresent(toldAs))) {
+        continue;
+      }
+      told.put(toldAs, id);
+      redis.send(Request.cmd(Command.SET).arg(key(attribute, value)).arg(id).arg("PX").arg(TTL_MILLIS))
+          .onFailure(failure -> told.asMap().remove(toldAs, id));
+    }
   }
 
   /** The id another replica (or this one) last learned for {@code attribute} = {@code value}; empty when Redis is away. */
