@@ -68,7 +68,7 @@ final class RequestOrigin {
     boolean defaultPort = authority.port() < 0
         || (scheme.equals("http") && authority.port() == 80)
         || (scheme.equals("https") && authority.port() == 443);
-    return Optional.of(defaultPort ? scheme + "://" + authority.host() : scheme + "://" + authority.host() + ":" + authority.port());
+    return Optional.of(scheme + "://" + authority.host() + (defaultPort ? "" : ":" + authority.port()));
   }
 
   private static Optional<String> first(String header) {

@@ -101,8 +101,7 @@ final class ScimResponses {
         : resource.putObject("meta");
     meta.put("resourceType", type.name());
     if (resource.hasNonNull("id")) {
-      meta.put("location", origin(ctx) + "/scim/v2/" + ctx.pathParam("tenant") + "/" + type.endpoint() + "/"
-          + resource.get("id").asText());
+      meta.put("location", baseUrl(ctx) + "/" + type.endpoint() + "/" + resource.get("id").asText());
     }
     return resource;
   }
@@ -137,10 +136,6 @@ final class ScimResponses {
    * path alone when no origin is known.
    */
   static String baseUrl(RoutingContext ctx) {
-    return origin(ctx) + "/scim/v2/" + ctx.pathParam("tenant");
-  }
-
-  private static String origin(RoutingContext ctx) {
-    return RequestOrigin.of(ctx.request()).orElse("");
+    return RequestOrigin.of(ctx.request()).orElse("") + "/scim/v2/" + ctx.pathParam("tenant");
   }
 }

@@ -90,13 +90,8 @@ public final class UpstreamMetrics {
   }
 
   private String operationName(UpstreamCall call) {
-    String template = operation.apply(call);
-    Map<String, String> byTemplate = operationNames.get(call.method());
-    if (byTemplate == null) {
-      byTemplate = operationNames.computeIfAbsent(call.method(), method -> new ConcurrentHashMap<>());
-    }
-    String name = byTemplate.get(template);
-    return name != null ? name : byTemplate.computeIfAbsent(template, path -> call.method() + " " + path);
+    return operationNames.computeIfAbsent(call.method(), method -> new ConcurrentHashMap<>())
+        .computeIfAbsent(operation.apply(call), template -> call.method() + " " + template);
   }
 
   /** How long an attempt waited for its slot in the team's budget. */
