@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class SharedIdIndex {
 
-  /** How long Redis keeps an entry after it was last learned. */
+  /** How long Redis keeps an entry after a replica last wrote it. */
   public static final long TTL_MILLIS = 12 * 60 * 60 * 1000L;
 
   /** How long a replica keeps from telling Redis again what it told it. */
