@@ -12,6 +12,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,6 +28,12 @@ import java.util.function.Consumer;
  * are logged once and told to the {@linkplain #onChange listeners}, on the event loop. The URL's user
  * and password appear nowhere: logs name {@link ClusterSettings#redisAddress()}, and failures are
  * reported by their type only.
+ *
+ * <p>A Redis that restarts between two commands is reconnected to without any command failing, but
+ * what the replicas kept in it is gone. So every new connection first reads a marker of the data's
+ * generation ({@value #GENERATION_KEY}, set by the first replica to find it missing); when it differs
+ * from the one this replica saw before, Redis lost its data (restarted, flushed, failed over to an
+ * empty replica), which is logged and told to the listeners as Redis away and back at once.
  */
 public final class ClusterRedis {
 
@@ -35,12 +42,24 @@ public final class ClusterRedis {
   public static final long COMMAND_TIMEOUT_MILLIS = 3_000;
   /** How often a replica that lost Redis checks whether it is back. */
   public static final long CHECK_MILLIS = 500;
+  /** The key whose value names the generation of what the replicas keep in Redis. */
+  public static final String GENERATION_KEY = "scim-gateway:generation";
+
+  private static final String GENERATION = """
+      local generation = redis.call('GET', KEYS[1])
+      if not generation then
+        generation = ARGV[1]
+        redis.call('SET', KEYS[1], generation)
+      end
+      return generation
+      """;
 
   private final Vertx vertx;
   private final ClusterSettings settings;
   private final Redis client;
   private Future<RedisConnection> connection;
   private long connectionsOpened;
+  private String generation;
   private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean up = true;
   private long checkTimer = -1;
@@ -71,7 +90,10 @@ public final class ClusterRedis {
     return settings.redisAddress();
   }
 
-  /** Calls {@code listener} with {@code false} when Redis goes away and {@code true} when it is back. */
+  /**
+   * Calls {@code listener} with {@code false} when Redis goes away and {@code true} when it is back, and
+   * with both, one after the other, when Redis is found to have lost its data while it was reachable.
+   */
   public void onChange(Consumer<Boolean> listener) {
     listeners.add(listener);
   }
@@ -118,7 +140,6 @@ public final class ClusterRedis {
     return send(request);
   }
 
-  /** The connection, or a new one when there is none (yet, or any more). */
   /**
    * How many connections to Redis this client has opened: a new one may reach a Redis that restarted
    * without its data, whether or not it was found away meanwhile.
@@ -127,18 +148,45 @@ public final class ClusterRedis {
     return connectionsOpened;
   }
 
+  /** The connection, or a new one (its data generation checked) when there is none (yet, or any more). */
   private synchronized Future<RedisConnection> connection() {
     if (connection == null) {
       connectionsOpened++;
-      Future<RedisConnection> connecting = client.connect();
+      Future<RedisConnection> opened = client.connect();
+      Future<RedisConnection> connecting = opened.compose(this::generationChecked);
       connection = connecting;
-      connecting
-          .onSuccess(connected -> connected
-              .exceptionHandler(failure -> dropped(connecting))
-              .endHandler(ended -> dropped(connecting)))
-          .onFailure(failure -> dropped(connecting));
+      opened.onSuccess(connected -> connected
+          .exceptionHandler(failure -> dropped(connecting))
+          .endHandler(ended -> dropped(connecting)));
+      connecting.onFailure(failure -> dropped(connecting));
     }
     return connection;
+  }
+
+  /** {@code connected}, once the data generation it finds is compared with the last one seen. */
+  private Future<RedisConnection> generationChecked(RedisConnection connected) {
+    Request read = Request.cmd(io.vertx.redis.client.Command.EVAL).arg(GENERATION).arg(1).arg(GENERATION_KEY)
+        .arg(UUID.randomUUID().toString());
+    return connected.send(read)
+        .map(found -> {
+          seen(found.toString());
+          return connected;
+        })
+        .recover(failure -> connected.close().transform(closed -> Future.failedFuture(failure)));
+  }
+
+  private void seen(String found) {
+    boolean lost;
+    synchronized (this) {
+      lost = generation != null && !generation.equals(found) && up && !closed;
+      generation = found;
+    }
+    if (lost) {
+      LOG.log(Level.WARNING, "Redis at " + address() + " has lost what the replicas keep there (restarted, flushed"
+          + " or failed over); each budget waits one window, as when Redis is away, then shares again");
+      listeners.forEach(listener -> listener.accept(false));
+      listeners.forEach(listener -> listener.accept(true));
+    }
   }
 
   private synchronized void dropped(Future<RedisConnection> which) {

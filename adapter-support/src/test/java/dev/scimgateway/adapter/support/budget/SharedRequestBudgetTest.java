@@ -123,4 +123,28 @@ class SharedRequestBudgetTest {
     Future<? extends BudgetLane.Permit> shared = ask(a, Duration.ofSeconds(5));
     await("a shared slot is granted", shared::succeeded);
   }
+
+  @Test
+  void aRedisThatRestartedEmptyBetweenTwoRequestsIsWaitedOutAsIfItHadBeenAway() throws Exception {
+    SharedRequestBudget a = lane(4);
+    SharedRequestBudget b = lane(4);
+    ask(a, Duration.ofSeconds(1)).await().release(); // a last heard of one slot taken
+    for (int i = 0; i < 3; i++) {
+      ask(b, Duration.ofSeconds(1)).await().release(); // and b fills the window
+    }
+    server.stop();
+    Thread.sleep(100); // the clients see their connections closed, and no command fails
+    server.restart(); // empty: the four slots of this window are gone from the shared log
+
+    Future<? extends BudgetLane.Permit> next = ask(a, Duration.ofMillis(300));
+    await("the request is answered", next::isComplete);
+    var refusal = assertInstanceOf(RequestBudget.BudgetExceededException.class, next.cause(),
+        "an empty log would have let a fifth request into the window");
+    assertTrue(refusal.retryAfterSeconds() >= 1, "Retry-After " + refusal.retryAfterSeconds());
+    assertTrue(replicas.get(0).isUp(), "Redis was never away: it restarted between two commands");
+
+    await("the lane shares again", a::isShared);
+    Future<? extends BudgetLane.Permit> shared = ask(a, Duration.ofSeconds(5));
+    await("a shared slot is granted", shared::succeeded);
+  }
 }

@@ -69,4 +69,38 @@ class ClusterRedisTest {
     assertEquals(List.of(false, true), new ArrayList<>(heard));
     redis.close().await();
   }
+
+  @Test
+  void aRedisThatRestartedEmptyBetweenTwoCommandsIsToldAsAwayAndBackAtOnce() throws Exception {
+    ClusterRedis redis = new ClusterRedis(vertx, new ClusterSettings(2, server.url()));
+    List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    redis.onChange(heard::add);
+    redis.send(Request.cmd(Command.PING)).await();
+
+    server.stop();
+    Thread.sleep(100); // the client sees its connection closed, and no command fails
+    server.restart();
+    assertEquals("PONG", redis.send(Request.cmd(Command.PING)).await().toString());
+    assertEquals(List.of(false, true), new ArrayList<>(heard));
+    assertTrue(redis.isUp());
+    redis.close().await();
+  }
+
+  @Test
+  void aNewConnectionToARedisThatKeptItsDataChangesNothing() throws Exception {
+    ClusterRedis redis = new ClusterRedis(vertx, new ClusterSettings(2, server.url()));
+    ClusterRedis other = new ClusterRedis(vertx, new ClusterSettings(2, server.url()));
+    List<Boolean> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    redis.onChange(heard::add);
+    redis.send(Request.cmd(Command.PING)).await();
+    long opened = redis.connectionsOpened();
+
+    other.send(Request.cmd(Command.CLIENT).arg("KILL").arg("TYPE").arg("normal").arg("SKIPME").arg("yes")).await();
+    Thread.sleep(100); // the client sees its connection closed, and no command fails
+    assertEquals("PONG", redis.send(Request.cmd(Command.PING)).await().toString());
+    assertTrue(redis.connectionsOpened() > opened, "the killed connection was made again");
+    assertEquals(List.of(), new ArrayList<>(heard), "the same data: nothing to wait out");
+    redis.close().await();
+    other.close().await();
+  }
 }
