@@ -123,6 +123,19 @@ class UpstreamFailureTest {
     assertTrue(response.json().getString("detail").contains("did not answer"), response.body());
   }
 
+  /** The answer's head came in time, but not the rest of it: the attempt's timeout counts to the last byte. */
+  @Test
+  void anAnswerWhoseBodyStallsTimesOutAs502() {
+    harness.simulator.inject(new Fault("GET", "/Users/.+", ATTEMPTS, new FaultAction.StallBody(Duration.ofSeconds(5))));
+
+    var response = harness.get(harness.usersPath() + "/stalled");
+
+    assertEquals(502, response.status(), response.body());
+    assertScimError(response, "502");
+    assertTrue(response.json().getString("detail").contains("did not answer"), response.body());
+    assertEquals(0, harness.simulator.pendingFaults(), "each of the attempts was sent, and each timed out");
+  }
+
   /** The upstream would still answer in time for its own timeout, but the IdP's request may not take that long. */
   @Test
   void aRequestOutlastingTheServersTimeoutIs503WithRetryAfter() {

@@ -44,6 +44,19 @@ public sealed interface FaultAction {
     }
   }
 
+  /**
+   * Handle the request normally, send the answer's status, headers and first byte, and the rest of its body
+   * only after {@code stall}.
+   */
+  record StallBody(Duration stall) implements FaultAction {
+    public StallBody {
+      Objects.requireNonNull(stall, "stall");
+      if (stall.isNegative()) {
+        throw new IllegalArgumentException("stall must not be negative");
+      }
+    }
+  }
+
   /** Handle the request normally (a create does happen), then close the connection without any response. */
   record DropResponseAfterApplying() implements FaultAction {
   }

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 /**
  * Reads a fault posted to {@code POST /_simulator/faults}: {@code method} (default {@code *}), {@code path} (the
  * regex), {@code times} (default 1) and exactly one of {@code error} (a {@link PostmanError} name),
- * {@code status} (+ optional {@code contentType}, {@code body}), {@code delayMillis}, or
+ * {@code status} (+ optional {@code contentType}, {@code body}), {@code delayMillis}, {@code stallBodyMillis}, or
  * {@code drop} ({@code afterApplying} | {@code beforeApplying}).
  */
 final class FaultJson {
@@ -24,9 +24,9 @@ final class FaultJson {
     if (path == null) {
       throw new IllegalArgumentException("\"path\" (a regex over the path after /scim/v2) is required");
     }
-    long kinds = Stream.of("error", "status", "delayMillis", "drop").filter(json::containsKey).count();
+    long kinds = Stream.of("error", "status", "delayMillis", "stallBodyMillis", "drop").filter(json::containsKey).count();
     if (kinds != 1) {
-      throw new IllegalArgumentException("exactly one of \"error\", \"status\", \"delayMillis\", \"drop\" is required");
+      throw new IllegalArgumentException("exactly one of \"error\", \"status\", \"delayMillis\", \"stallBodyMillis\", \"drop\" is required");
     }
     return new Fault(json.getString("method", "*"), path, json.getInteger("times", 1), action(json));
   }
@@ -41,6 +41,9 @@ final class FaultJson {
     }
     if (json.containsKey("delayMillis")) {
       return new FaultAction.Delay(Duration.ofMillis(json.getLong("delayMillis")));
+    }
+    if (json.containsKey("stallBodyMillis")) {
+      return new FaultAction.StallBody(Duration.ofMillis(json.getLong("stallBodyMillis")));
     }
     String drop = json.getString("drop");
     if ("afterApplying".equals(drop)) {

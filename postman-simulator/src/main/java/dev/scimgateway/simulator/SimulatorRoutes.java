@@ -2,12 +2,14 @@ package dev.scimgateway.simulator;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,6 +73,8 @@ final class SimulatorRoutes {
     } else if (action instanceof FaultAction.Delay delay) {
       vertx.timer(Math.max(1, delay.delay().toMillis()))
           .onComplete(done -> exchange.answer(process(exchange, scimPath)));
+    } else if (action instanceof FaultAction.StallBody stall) {
+      exchange.answerStalled(process(exchange, scimPath), stall.stall());
     } else if (action instanceof FaultAction.DropResponseAfterApplying) {
       process(exchange, scimPath);
       exchange.drop();
@@ -140,6 +144,23 @@ final class SimulatorRoutes {
     void answer(ScimResponse response) {
       record(response.status());
       write(ctx, response);
+    }
+
+    /** The answer's head and first byte now, the rest of its body after {@code stall}. */
+    void answerStalled(ScimResponse response, Duration stall) {
+      record(response.status());
+      HttpServerResponse http = ctx.response();
+      Buffer body = Buffer.buffer(response.body());
+      http.setStatusCode(response.status()).putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
+      if (response.contentType() != null) {
+        http.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
+      }
+      http.write(body.getBuffer(0, Math.min(1, body.length())));
+      vertx.timer(Math.max(1, stall.toMillis())).onComplete(done -> {
+        if (!http.closed() && !http.ended()) {
+          http.end(body.getBuffer(Math.min(1, body.length()), body.length()));
+        }
+      });
     }
 
     void drop() {

@@ -100,7 +100,8 @@ public final class UpstreamClient {
     HttpClientOptions options = new HttpClientOptions()
         .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, endpoint.requestTimeout().toMillis()));
     PoolOptions pool = new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP);
-    this.clients = new LoopClients(() -> vertx.createHttpClient(options, pool));
+    this.clients = new LoopClients(() -> new LoopClients.LoopClient(vertx.createHttpClient(options, pool),
+        new AttemptDeadlines(vertx, endpoint.requestTimeout())));
   }
 
   /** Sends the call within the budget; a 2xx answer's JSON body (an empty object for none), or a failed future. */
@@ -195,8 +196,10 @@ public final class UpstreamClient {
       Buffer body = exchange.call.body() == null ? null : Buffer.buffer(write(exchange.call.body()));
       // The body is asked for in the callback that sends, on the request's context, so that no part of
       // the answer can arrive before there is a handler for it (the caller may be on another thread).
-      response = clients.current().request(request(exchange.call))
-          .compose(request -> (body == null ? request.send() : request.send(body)).compose(Answer::read));
+      LoopClients.LoopClient loop = clients.current();
+      response = loop.client().request(request(exchange.call))
+          .compose(request -> loop.deadlines().bound(request,
+              (body == null ? request.send() : request.send(body)).compose(Answer::read)));
     } catch (RuntimeException e) {
       permit.release();
       return Future.failedFuture(e);
@@ -213,7 +216,7 @@ public final class UpstreamClient {
   private Future<UpstreamAnswer> outcome(Exchange exchange, AsyncResult<Answer> result) {
     UpstreamCall call = exchange.call;
     if (result.failed()) {
-      Throwable failure = result.cause();
+      Throwable failure = AttemptDeadlines.cause(result.cause());
       ScimFailure error = errors.connectionFailure(call, failure, exchange.attempts);
       if (call.isIdempotent() || failure instanceof ConnectException) {
         return retryOrFail(exchange, error, failure.getClass().getSimpleName());
@@ -278,7 +281,7 @@ public final class UpstreamClient {
     return vertx.timer(Math.max(1, backoff)).compose(ignored -> attempt(exchange));
   }
 
-  /** The request of one attempt; its timeout bounds both getting a connection and every silence after. */
+  /** The request of one attempt; its timeout bounds getting a connection ({@link AttemptDeadlines} the rest). */
   private RequestOptions request(UpstreamCall call) {
     return new RequestOptions()
         .setMethod(call.method())
@@ -289,7 +292,7 @@ public final class UpstreamClient {
         .setURI(uri(call))
         .setHeaders(call.body() == null ? headers : headersWithBody)
         .setFollowRedirects(false)
-        .setTimeout(endpoint.requestTimeout().toMillis());
+        .setConnectTimeout(endpoint.requestTimeout().toMillis());
   }
 
   private String uri(UpstreamCall call) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param base the base URL without a trailing slash
  * @param credentialHeader the header that carries the credential, e.g. {@code Authorization}
  * @param credential its value; sent in that header and nowhere else, never logged
- * @param requestTimeout how long one attempt may stay silent
+ * @param requestTimeout how long one attempt may take, from its request to the last byte of its answer
  * @param maxQueue how many of the tenant's calls may wait for each of the two budgets
  * @param maxWait the longest one call waits for the budget before the IdP gets 429
  * @param retry how idempotent calls are retried
