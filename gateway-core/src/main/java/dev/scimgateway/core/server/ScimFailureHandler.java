@@ -32,8 +32,9 @@ final class ScimFailureHandler implements Handler<RoutingContext> {
   }
 
   private void answer(RoutingContext ctx, int status) {
-    if (ctx.response().closed()) {
-      // The client went away (say, in the middle of its body, or cut off by a read deadline): no one to answer.
+    if (ctx.response().closed() || ctx.response().ended()) {
+      // No one to answer: the client went away (say, in the middle of its body, or cut off by a read deadline),
+      // or has its answer already (a timeout's 503) and the work it had started failed after it.
       return;
     }
     Throwable failure = ctx.failure();
