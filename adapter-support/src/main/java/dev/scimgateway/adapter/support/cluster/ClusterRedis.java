@@ -58,8 +58,8 @@ public final class ClusterRedis {
   private final ClusterSettings settings;
   private final Redis client;
   private Future<RedisConnection> connection;
-  private long connectionsOpened;
   private String generation;
+  private long generationChanges;
   private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean up = true;
   private long checkTimer = -1;
@@ -141,17 +141,17 @@ public final class ClusterRedis {
   }
 
   /**
-   * How many connections to Redis this client has opened: a new one may reach a Redis that restarted
-   * without its data, whether or not it was found away meanwhile.
+   * How many times this client has found Redis with another data generation than before (see
+   * {@link ClusterRedis}), whether or not Redis was found away meanwhile: what was written before may
+   * be gone.
    */
-  public synchronized long connectionsOpened() {
-    return connectionsOpened;
+  public synchronized long generationChanges() {
+    return generationChanges;
   }
 
   /** The connection, or a new one (its data generation checked) when there is none (yet, or any more). */
   private synchronized Future<RedisConnection> connection() {
     if (connection == null) {
-      connectionsOpened++;
       Future<RedisConnection> opened = client.connect();
       Future<RedisConnection> connecting = opened.compose(this::generationChecked);
       connection = connecting;
@@ -178,7 +178,11 @@ public final class ClusterRedis {
   private void seen(String found) {
     boolean lost;
     synchronized (this) {
-      lost = generation != null && !generation.equals(found) && up && !closed;
+      boolean changed = generation != null && !generation.equals(found);
+      if (changed) {
+        generationChanges++;
+      }
+      lost = changed && up && !closed; // once away, the return to Redis is told anyway
       generation = found;
     }
     if (lost) {

@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Values are kept in Redis only as SHA-256s. When Redis is away, or for a gateway on its own
  * ({@link #inProcess()}), nothing is found and nothing is kept. What a replica told Redis it does not
- * tell again for {@link #RESEND_AFTER} (every read of a user learns it), unless it reached Redis over a
- * new connection since: Redis may have restarted empty.
+ * tell again for {@link #RESEND_AFTER} (every read of a user learns it), unless Redis has lost its data
+ * since ({@link ClusterRedis#generationChanges()}: restarted empty, flushed, failed over).
  */
 public final class SharedIdIndex {
 
@@ -38,8 +38,8 @@ public final class SharedIdIndex {
   private final Cache<String, String> told = Caffeine.newBuilder()
       .maximumSize(MAX_RECENTLY_TOLD).expireAfterWrite(RESEND_AFTER).executor(Runnable::run).build();
 
-  /** The Redis connection {@link #told} went over. */
-  private volatile long toldOver;
+  /** The generation of Redis's data {@link #told} went to. */
+  private volatile long toldTo;
 
   private SharedIdIndex(ClusterRedis redis, String scope) {
     this.redis = redis;
@@ -70,10 +70,10 @@ public final class SharedIdIndex {
     if (redis == null || !redis.isUp() || id == null) {
       return;
     }
-    long connection = redis.connectionsOpened();
-    if (connection != toldOver) {
+    long generation = redis.generationChanges();
+    if (generation != toldTo) {
       told.invalidateAll();
-      toldOver = connection;
+      toldTo = generation;
     }
     for (int i = 0; i + 1 < attributeValues.length; i += 2) {
       String attribute = attributeValues[i];
