@@ -55,7 +55,11 @@ public final class AttributeProjection {
     String excludedAttributes = query.isEmpty() ? null : query.get("excludedAttributes");
     if (isAbsent(attributes) && isAbsent(excludedAttributes)) {
       // What nearly every request asks: the resource type's defaults, made once per type.
-      return neverReturned.isEmpty() ? NONE
+      if (neverReturned.isEmpty()) {
+        return NONE;
+      }
+      AttributeProjection known = UNASKED.get(neverReturned);
+      return known != null ? known
           : UNASKED.size() < MAX_UNASKED ? UNASKED.computeIfAbsent(Set.copyOf(neverReturned), AttributeProjection::excluding)
           : excluding(neverReturned);
     }

@@ -24,6 +24,8 @@ public final class ScimJson {
 
   private static final ObjectMapper MAPPER = JsonUtils.createObjectMapper();
   private static final ObjectWriter WRITER = MAPPER.writer();
+  // Resolved once: a writer for no particular type looks its serializer up on every call (and readTree, its deserializer).
+  private static final ObjectWriter TREE_WRITER = MAPPER.writerFor(JsonNode.class);
   private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
   private ScimJson() {}
@@ -35,7 +37,7 @@ public final class ScimJson {
     }
     JsonNode node;
     try {
-      node = TREES.readTree(body);
+      node = TREES.readValue(body);
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
       String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
@@ -51,7 +53,7 @@ public final class ScimJson {
 
   public static byte[] write(Object value) {
     try {
-      return WRITER.writeValueAsBytes(value);
+      return value instanceof JsonNode ? TREE_WRITER.writeValueAsBytes(value) : WRITER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize a response of type " + value.getClass().getSimpleName(), e);
     }

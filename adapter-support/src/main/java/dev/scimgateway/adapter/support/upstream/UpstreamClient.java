@@ -60,6 +60,7 @@ public final class UpstreamClient {
 
   private static final System.Logger LOG = System.getLogger(UpstreamClient.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Read with {@code readValue}: its deserializer is resolved once, {@code readTree} looks it up on every call. */
   private static final ObjectReader TREES = JSON.readerFor(JsonNode.class);
   /** How many upstream 429s one call absorbs before the IdP is told to retry. */
   private static final int MAX_RATE_LIMITED = 5;
@@ -348,7 +349,7 @@ public final class UpstreamClient {
       answer = JSON.createObjectNode();
     } else {
       try {
-        answer = TREES.readTree(bytes);
+        answer = TREES.readValue(bytes);
       } catch (IOException e) {
         throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
             + " with a body that is not JSON.");
