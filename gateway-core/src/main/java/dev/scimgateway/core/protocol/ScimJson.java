@@ -33,12 +33,15 @@ public final class ScimJson {
   /** The body as a JSON object, or a 400 {@code invalidSyntax} saying what is wrong with it. */
   public static ObjectNode parseObject(byte[] body) {
     if (body == null || body.length == 0) {
-      throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
+      throw emptyBody();
     }
     JsonNode node;
     try {
       node = TREES.readValue(body);
     } catch (JsonProcessingException e) {
+      if (isBlank(body)) {
+        throw emptyBody();
+      }
       var location = e.getLocation();
       String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is not valid JSON" + where + ".");
@@ -49,6 +52,19 @@ public final class ScimJson {
       throw ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body must be a JSON object.");
     }
     return (ObjectNode) node;
+  }
+
+  private static ScimFailure emptyBody() {
+    return ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static byte[] write(Object value) {

@@ -193,6 +193,26 @@ class GatewayWithTestAdapterTest {
     assertEquals(List.of(), users.calls(), "not even a get");
   }
 
+  @ParameterizedTest(name = "body {0}")
+  @MethodSource("bodiesThatAreNoObject")
+  void aCreateWhoseBodyIsNoJsonObjectIsRefusedSayingWhat(String name, String body, String detail) {
+    Response response = send(HttpMethod.POST, USERS, TOKEN, body);
+
+    assertEquals(400, response.status(), response.body());
+    assertScimError(response, 400);
+    assertEquals("invalidSyntax", response.json().getString("scimType"));
+    assertTrue(response.json().getString("detail").startsWith(detail), response.body());
+    assertEquals(List.of(), users.calls());
+  }
+
+  static Stream<Arguments> bodiesThatAreNoObject() {
+    return Stream.of(
+        Arguments.of("blank", " \r\n\t ", "The request body is empty"),
+        Arguments.of("null", "null", "The request body must be a JSON object"),
+        Arguments.of("an array", "[{\"userName\":\"jane@example.com\"}]", "The request body must be a JSON object"),
+        Arguments.of("cut short", "{\"userName\":", "The request body is not valid JSON at line 1"));
+  }
+
   // ---- resource types the adapter does not serve ----
 
   @Test
