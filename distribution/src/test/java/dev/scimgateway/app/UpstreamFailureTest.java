@@ -100,6 +100,19 @@ class UpstreamFailureTest {
    * Postman's window (60 s) outlasts the request's wait bound (15 s), so the 429 cannot be absorbed.
    * A gateway of its own: the pause it causes would hold up the other tests' reads.
    */
+  /** A body of nothing but a line break is no body, not a body that is not JSON. */
+  @Test
+  void aDeleteAnsweredWithABlankBodySucceeds() {
+    String id = harness.post(harness.groupsPath(), new JsonObject("{\"displayName\":\"Blank answer\",\"members\":[]}"))
+        .json().getString("id");
+    harness.simulator.inject(new Fault("DELETE", "/Groups/.+", 1, new FaultAction.RespondRaw(200, "application/json", "\r\n")));
+
+    var response = harness.delete(harness.groupsPath() + "/" + id);
+
+    assertEquals(204, response.status(), response.body());
+    assertEquals(0, harness.simulator.pendingFaults(), "the delete reached Postman and got the blank answer");
+  }
+
   @Test
   void upstreamRateLimitIs429WithRetryAfter() {
     try (var own = GatewayHarness.start(SimulatorOptions.defaults(), "")) {

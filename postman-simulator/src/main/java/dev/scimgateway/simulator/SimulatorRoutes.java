@@ -110,11 +110,16 @@ final class SimulatorRoutes {
     if (http.closed() || http.ended()) {
       return;
     }
+    head(http, response).end(response.body());
+  }
+
+  /** The response's status and content type set. */
+  private static HttpServerResponse head(HttpServerResponse http, ScimResponse response) {
     http.setStatusCode(response.status());
     if (response.contentType() != null) {
       http.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
     }
-    http.end(response.body());
+    return http;
   }
 
   /** One recorded request on its way to an answer. */
@@ -151,10 +156,7 @@ final class SimulatorRoutes {
       record(response.status());
       HttpServerResponse http = ctx.response();
       Buffer body = Buffer.buffer(response.body());
-      http.setStatusCode(response.status()).putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
-      if (response.contentType() != null) {
-        http.putHeader(HttpHeaders.CONTENT_TYPE, response.contentType());
-      }
+      head(http, response).putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length()));
       http.write(body.getBuffer(0, Math.min(1, body.length())));
       vertx.timer(Math.max(1, stall.toMillis())).onComplete(done -> {
         if (!http.closed() && !http.ended()) {

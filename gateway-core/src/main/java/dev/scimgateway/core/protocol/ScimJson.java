@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import dev.scimgateway.adapter.api.ScimErrorType;
 import dev.scimgateway.adapter.api.ScimFailure;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reading request bodies and writing responses with the SCIM SDK's Jackson configuration, whose JSON
@@ -39,7 +40,7 @@ public final class ScimJson {
     try {
       node = TREES.readValue(body);
     } catch (JsonProcessingException e) {
-      if (isBlank(body)) {
+      if (new String(body, StandardCharsets.UTF_8).isBlank()) {
         throw emptyBody();
       }
       var location = e.getLocation();
@@ -56,15 +57,6 @@ public final class ScimJson {
 
   private static ScimFailure emptyBody() {
     return ScimFailure.badRequest(ScimErrorType.INVALID_SYNTAX, "The request body is empty; a JSON object is required.");
-  }
-
-  private static boolean isBlank(byte[] body) {
-    for (byte b : body) {
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return false;
-      }
-    }
-    return true;
   }
 
   public static byte[] write(Object value) {

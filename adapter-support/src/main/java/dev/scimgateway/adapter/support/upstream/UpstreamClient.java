@@ -344,22 +344,24 @@ public final class UpstreamClient {
   /** The answer's body; a create's must be the resource the upstream made, with its id. */
   private UpstreamAnswer json(Answer response, UpstreamCall call) {
     byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes();
-    JsonNode answer;
-    if (bytes.length == 0) {
-      answer = JSON.createObjectNode();
-    } else {
-      try {
-        answer = TREES.readValue(bytes);
-      } catch (IOException e) {
-        throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
-            + " with a body that is not JSON.");
-      }
-    }
+    JsonNode answer = bytes.length == 0 ? JSON.createObjectNode() : parsed(bytes, response);
     if (!call.isIdempotent() && !answer.path("id").isTextual()) {
       throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode() + " to " + call
           + " without the resource it made.");
     }
     return new UpstreamAnswer(answer, bytes);
+  }
+
+  private JsonNode parsed(byte[] bytes, Answer response) {
+    try {
+      return TREES.readValue(bytes);
+    } catch (IOException e) {
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        return JSON.createObjectNode(); // a line break or spaces: no body
+      }
+      throw ScimFailure.badGateway(endpoint.upstream() + " answered " + response.statusCode()
+          + " with a body that is not JSON.");
+    }
   }
 
   private static byte[] write(JsonNode body) {
