@@ -64,12 +64,13 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
 
   private void finish(RoutingContext ctx, RequestRecord record) {
     Duration latency = Duration.ofNanos(System.nanoTime() - record.startNanos());
-    String[] segments = ctx.request().path().split("/");
-    boolean scim = segments.length > 3 && segments[1].equals("scim") && segments[2].equals("v2");
-    String tenant = scim && knownTenant.test(segments[3]) ? segments[3] : scim ? "unknown" : "-";
-    String resource = !scim ? ctx.request().path()
-        : segments.length > 4 ? knownResource.apply(segments[4]).orElse("other") : "other";
-    String operation = operation(ctx.request().method(), segments.length > 5);
+    String path = ctx.request().path();
+    ScimPathLabels labels = ScimPathLabels.of(path);
+    boolean scim = labels != null;
+    String tenant = !scim ? "-" : knownTenant.test(labels.tenant()) ? labels.tenant() : "unknown";
+    String resource = !scim ? path
+        : labels.resource() != null ? knownResource.apply(labels.resource()).orElse("other") : "other";
+    String operation = operation(ctx.request().method(), scim && labels.item());
     int status = ctx.response().getStatusCode();
     if (scim) {
       observability.metrics().idpRequest(tenant, resource, operation, status, latency);

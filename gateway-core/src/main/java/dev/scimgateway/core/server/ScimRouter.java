@@ -17,7 +17,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The gateway's routes: {@code /scim/v2/{tenant}/…} and, unless moved, the operational endpoints. */
 final class ScimRouter {
@@ -58,8 +57,8 @@ final class ScimRouter {
     InputBounds bounds = new InputBounds(limits);
     for (ResourceDefinition type : resourceTypes.all()) {
       ResourceEndpoint endpoint = new ResourceEndpoint(new ResourceOperations(type, DialectNormalizer.standard(), audit, bounds));
-      router.routeWithRegex("/scim/v2/(?<tenant>[^/]+)/(?i:" + Pattern.quote(type.type().endpoint()) + ")(?:/(?<id>[^/]+))?")
-          .handler(timeout).handler(body).handler(query)
+      router.routeWithRegex(ResourcePath.regex(type.type().endpoint()))
+          .handler(ResourcePath.PARAMETERS).handler(timeout).handler(body).handler(query)
           .handler(tokenAuth)
           .handler(endpoint);
     }
