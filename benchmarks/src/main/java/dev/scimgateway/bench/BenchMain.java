@@ -14,8 +14,8 @@ import java.util.Map;
  *     jars in the work directory (a new temporary one by default)
  * upstream --port P [--users N]
  *     the fixed-answer upstream (started by the suite as a process of its own)
- * vertx-proxy --port P --upstream U
- *     the Vert.x pass-through proxy in front of the upstream at U, the floor of the gateway's stack
+ * vertx-proxy --port P --upstream PORT
+ *     the Vert.x pass-through proxy in front of the upstream on 127.0.0.1:PORT, the floor of the gateway's stack
  * jfr-summary FILE.jfr
  *     the hot-path summary of a JFR recording
  * </pre>
@@ -64,7 +64,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println("usage: BenchMain run --repo DIR --out FILE [--reps N] [--seconds S] [--only LIST]"
-        + " | upstream --port P [--users N] | vertx-proxy --port P --upstream U | jfr-summary FILE.jfr");
+        + " | upstream --port P [--users N] | vertx-proxy --port P --upstream PORT | jfr-summary FILE.jfr");
     System.exit(2);
   }
 }
