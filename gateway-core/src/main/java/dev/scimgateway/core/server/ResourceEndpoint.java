@@ -125,8 +125,9 @@ final class ResourceEndpoint implements Handler<RoutingContext> {
   }
 
   private ListResponse<ObjectNode> listResponse(RoutingContext ctx, AttributeProjection projection, ResourcePage page) {
+    String baseUrl = ScimResponses.baseUrl(ctx);
     List<ObjectNode> resources = page.resources().stream()
-        .map(resource -> ScimResponses.projected(type, projection, ScimResponses.decorate(ctx, type.type(), resource)))
+        .map(resource -> ScimResponses.projected(type, projection, ScimResponses.decorate(baseUrl, type.type(), resource)))
         .toList();
     return new ListResponse<>(page.totalResults(), resources, page.startIndex(), resources.size());
   }

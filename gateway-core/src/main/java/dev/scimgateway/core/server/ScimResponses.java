@@ -51,7 +51,7 @@ final class ScimResponses {
    * returned) rather than an error.
    */
   static void resource(RoutingContext ctx, int status, ResourceDefinition definition, ObjectNode resource) {
-    decorate(ctx, definition.type(), resource);
+    decorate(baseUrl(ctx), definition.type(), resource);
     if (status == 201 && resource.path("meta").hasNonNull("location")) {
       ctx.response().putHeader(HttpHeaders.LOCATION, resource.path("meta").path("location").asText());
     }
@@ -92,7 +92,8 @@ final class ScimResponses {
     return AttributeProjection.fromQuery(MultiMap.caseInsensitiveMultiMap(), definition.neverReturned()).apply(resource);
   }
 
-  static ObjectNode decorate(RoutingContext ctx, ResourceType type, ObjectNode resource) {
+  /** {@code resource} with its {@code schemas} and {@code meta}; {@code baseUrl} is {@link #baseUrl}, made once per request. */
+  static ObjectNode decorate(String baseUrl, ResourceType type, ObjectNode resource) {
     if (!resource.has("schemas")) {
       resource.putArray("schemas").add(type.schema());
     }
@@ -101,7 +102,7 @@ final class ScimResponses {
         : resource.putObject("meta");
     meta.put("resourceType", type.name());
     if (resource.hasNonNull("id")) {
-      meta.put("location", baseUrl(ctx) + "/" + type.endpoint() + "/" + resource.get("id").asText());
+      meta.put("location", baseUrl + "/" + type.endpoint() + "/" + resource.get("id").asText());
     }
     return resource;
   }

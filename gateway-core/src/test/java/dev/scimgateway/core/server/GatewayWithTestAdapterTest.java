@@ -383,6 +383,26 @@ class GatewayWithTestAdapterTest {
   }
 
   @Test
+  void everyResourceOfAPageBehindAProxyIsLocatedAtTheForwardedOrigin() {
+    String first = users.seed("a@example.com", true);
+    String second = users.seed("b@example.com", true);
+
+    HttpRequest<Buffer> request = client.request(HttpMethod.GET, gateway.port(), "127.0.0.1", USERS + "?count=2")
+        .putHeader("Authorization", "Bearer " + TOKEN)
+        .putHeader("X-Forwarded-Proto", "https")
+        .putHeader("X-Forwarded-Host", "idp-facing.example.com");
+    JsonArray resources = Response.of(await(request.send())).json().getJsonArray("Resources");
+
+    assertEquals(2, resources.size(), resources.encode());
+    for (int i = 0; i < 2; i++) {
+      JsonObject user = resources.getJsonObject(i);
+      assertEquals(List.of(first, second).get(i), user.getString("id"));
+      assertEquals("https://idp-facing.example.com" + USERS + "/" + user.getString("id"),
+          user.getJsonObject("meta").getString("location"));
+    }
+  }
+
+  @Test
   void userNameEqIsPushedDownUnderTheDeclaredNameWithPaging() {
     users.seed("b@example.com", true);
 
