@@ -96,10 +96,6 @@ class UpstreamFailureTest {
     assertFalse(response.body().contains("<html>"));
   }
 
-  /**
-   * Postman's window (60 s) outlasts the request's wait bound (15 s), so the 429 cannot be absorbed.
-   * A gateway of its own: the pause it causes would hold up the other tests' reads.
-   */
   /** A body of nothing but a line break is no body, not a body that is not JSON. */
   @Test
   void aDeleteAnsweredWithABlankBodySucceeds() {
@@ -113,6 +109,10 @@ class UpstreamFailureTest {
     assertEquals(0, harness.simulator.pendingFaults(), "the delete reached Postman and got the blank answer");
   }
 
+  /**
+   * Postman's window (60 s) outlasts the request's wait bound (15 s), so the 429 cannot be absorbed.
+   * A gateway of its own: the pause it causes would hold up the other tests' reads.
+   */
   @Test
   void upstreamRateLimitIs429WithRetryAfter() {
     try (var own = GatewayHarness.start(SimulatorOptions.defaults(), "")) {
