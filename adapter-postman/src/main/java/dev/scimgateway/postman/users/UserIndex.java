@@ -1,12 +1,10 @@
 package dev.scimgateway.postman.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scimgateway.adapter.support.cache.KeyedIndex;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,21 +29,19 @@ final class UserIndex {
   record Stats(long userNameHits, long userNameMisses, long externalIdHits, long externalIdMisses, long evictions,
       long size) {}
 
-  private final Cache<String, Known> byId;
-  private final Cache<String, Known> byUserName;
-  private final Cache<String, Known> byExternalId;
+  private static final KeyedIndex.Key<Known> USER_NAME =
+      new KeyedIndex.Key<>("username", known -> known.userName() == null ? null : key(known.userName()));
+  private static final KeyedIndex.Key<Known> EXTERNAL_ID = new KeyedIndex.Key<>("externalid", Known::externalId);
+
+  private final KeyedIndex<Known> users;
 
   UserIndex(int maxSize) {
-    this.byId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
-    this.byUserName = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
-    this.byExternalId = Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).recordStats().build();
+    this.users = new KeyedIndex<>(maxSize, Known::id, List.of(USER_NAME, EXTERNAL_ID));
   }
 
-  /** Exports the caches' own statistics (size, hits, misses, evictions) as {@code cache_*} meters. */
+  /** Exports the index's statistics (size, hits, misses, evictions) as {@code cache_*} meters. */
   void bindMetrics(MeterRegistry registry, Iterable<Tag> tags) {
-    CaffeineCacheMetrics.monitor(registry, byId, "postman.users.by.id", tags);
-    CaffeineCacheMetrics.monitor(registry, byUserName, "postman.users.by.username", tags);
-    CaffeineCacheMetrics.monitor(registry, byExternalId, "postman.users.by.externalid", tags);
+    users.bindMetrics(registry, "postman.users", tags);
   }
 
   /** Remembers a user as Postman returned it (anything without a string {@code id} is ignored). */
@@ -54,28 +50,11 @@ final class UserIndex {
       return;
     }
     Known known = new Known(user.get("id").asText(), textOrNull(user, "userName"), textOrNull(user, "externalId"));
-    if (isKnownExactly(known)) {
-      return; // every read of a user returns it: most are known exactly so already, and a write costs more
+    // Every read of a user returns it: most are known exactly so already, and a write costs more. Looking
+    // does not touch the eviction order: a user the IdP never looks up should not seem valuable.
+    if (!users.holds(known)) {
+      users.put(known);
     }
-    synchronized (this) {
-      Known previous = byId.asMap().put(known.id(), known);
-      if (previous != null) {
-        unlink(previous, known);
-      }
-      if (known.userName() != null) {
-        byUserName.put(key(known.userName()), known);
-      }
-      if (known.externalId() != null) {
-        byExternalId.put(known.externalId(), known);
-      }
-    }
-  }
-
-  /** Looks without touching the caches' eviction order: a user the IdP never looks up should not seem valuable. */
-  private boolean isKnownExactly(Known known) {
-    return known.equals(byId.policy().getIfPresentQuietly(known.id()))
-        && (known.userName() == null || known.equals(byUserName.policy().getIfPresentQuietly(key(known.userName()))))
-        && (known.externalId() == null || known.equals(byExternalId.policy().getIfPresentQuietly(known.externalId())));
   }
 
   private static String textOrNull(JsonNode user, String attribute) {
@@ -83,64 +62,48 @@ final class UserIndex {
   }
 
   /** Forgets a user Postman says does not exist. */
-  synchronized void forget(String id) {
-    Known previous = byId.asMap().remove(id);
-    if (previous != null) {
-      unlink(previous, null);
-    }
+  void forget(String id) {
+    users.remove(id);
   }
 
   /** Forgets that {@code userName} leads to {@code id}, e.g. when Postman no longer has that userName. */
-  synchronized void forgetUserName(String userName, String id) {
-    byUserName.asMap().computeIfPresent(key(userName), (k, known) -> known.id().equals(id) ? null : known);
+  void forgetUserName(String userName, String id) {
+    users.unlink(USER_NAME, key(userName), id);
   }
 
   /** Forgets that {@code externalId} leads to {@code id}. */
-  synchronized void forgetExternalId(String externalId, String id) {
-    byExternalId.asMap().computeIfPresent(externalId, (k, known) -> known.id().equals(id) ? null : known);
+  void forgetExternalId(String externalId, String id) {
+    users.unlink(EXTERNAL_ID, externalId, id);
   }
 
   /** Whether Postman has returned a user with this id (and not said since that it is gone). */
   boolean knows(String id) {
-    return byId.asMap().containsKey(id);
+    return users.contains(id);
   }
 
   /** The user last seen with this userName, ignoring case (counted as a hit or a miss). */
   Optional<Known> byUserName(String userName) {
-    return Optional.ofNullable(byUserName.getIfPresent(key(userName)));
+    return users.find(USER_NAME, key(userName));
   }
 
   /** The user last seen with this externalId, matched exactly (counted as a hit or a miss). */
   Optional<Known> byExternalId(String externalId) {
-    return Optional.ofNullable(byExternalId.getIfPresent(externalId));
+    return users.find(EXTERNAL_ID, externalId);
   }
 
   /** The user last seen with this userName, ignoring case, without counting a look-up. */
   Optional<Known> peekUserName(String userName) {
-    return Optional.ofNullable(byUserName.asMap().get(key(userName)));
+    return users.peek(USER_NAME, key(userName));
   }
 
   /** The user last seen with this externalId, without counting a look-up. */
   Optional<Known> peekExternalId(String externalId) {
-    return Optional.ofNullable(byExternalId.asMap().get(externalId));
+    return users.peek(EXTERNAL_ID, externalId);
   }
 
   Stats stats() {
-    CacheStats userNames = byUserName.stats();
-    CacheStats externalIds = byExternalId.stats();
-    return new Stats(userNames.hitCount(), userNames.missCount(), externalIds.hitCount(), externalIds.missCount(),
-        byId.stats().evictionCount() + userNames.evictionCount() + externalIds.evictionCount(), byId.estimatedSize());
-  }
-
-  /** Drops the keys of {@code previous} that {@code current} no longer has. */
-  private void unlink(Known previous, Known current) {
-    if (previous.userName() != null && (current == null || current.userName() == null
-        || !key(previous.userName()).equals(key(current.userName())))) {
-      forgetUserName(previous.userName(), previous.id());
-    }
-    if (previous.externalId() != null && (current == null || !previous.externalId().equals(current.externalId()))) {
-      forgetExternalId(previous.externalId(), previous.id());
-    }
+    return new Stats(users.hits(USER_NAME), users.misses(USER_NAME), users.hits(EXTERNAL_ID),
+        users.misses(EXTERNAL_ID), users.evictions(), users.size());
   }
 
   /** The case-insensitive key of a userName, also used for the shared id index and the create lock. */
