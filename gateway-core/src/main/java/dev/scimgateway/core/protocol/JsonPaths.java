@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.scimgateway.adapter.api.AttributePaths;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** Looks up attributes by name the SCIM way: case-insensitively (RFC 7643 §2.1). */
@@ -17,8 +18,13 @@ public final class JsonPaths {
    * {@code urn:…:User:department} ({@link AttributePaths}), or a missing node.
    */
   public static JsonNode find(JsonNode node, String path) {
+    return find(node, AttributePaths.segments(path));
+  }
+
+  /** The value at the attribute path of these {@link AttributePaths#segments segments}, or a missing node. */
+  public static JsonNode find(JsonNode node, List<String> segments) {
     JsonNode current = node;
-    for (String segment : AttributePaths.segments(path)) {
+    for (String segment : segments) {
       current = fieldIgnoringCase(current, segment);
       if (current.isMissingNode()) {
         break;

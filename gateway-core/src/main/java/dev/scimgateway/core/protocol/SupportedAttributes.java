@@ -20,9 +20,10 @@ public final class SupportedAttributes {
   public static ObjectNode retain(ObjectNode resource, ResourceCapabilities capabilities) {
     ObjectNode result = ScimJson.newObject();
     for (String path : capabilities.attributes()) {
-      JsonNode value = JsonPaths.find(resource, path);
+      List<String> segments = AttributePaths.segments(path);
+      JsonNode value = JsonPaths.find(resource, segments);
       if (!value.isMissingNode()) {
-        put(result, AttributePaths.segments(path), value.deepCopy());
+        put(result, segments, value.deepCopy());
       }
     }
     return result;
