@@ -78,7 +78,7 @@ public final class GatewayMetrics {
   }
 
   /** The telemetry handed to one tenant's adapter. */
-  AdapterTelemetry telemetry(String tenant, String adapter, RequestTracker tracker) {
+  AdapterTelemetry telemetry(String tenant, String adapter) {
     Tags tags = Tags.of("tenant", tenant, "adapter", adapter);
     Map<String, StatusTimers> upstreamTimers = new ConcurrentHashMap<>();
     return new AdapterTelemetry() {
@@ -110,7 +110,10 @@ public final class GatewayMetrics {
               .register(registry)
               .increment();
         }
-        tracker.current().ifPresent(RequestRecord::countUpstreamCall);
+        RequestRecord request = RequestScope.currentRecord();
+        if (request != null) {
+          request.countUpstreamCall();
+        }
       }
     };
   }

@@ -6,12 +6,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletionStage;
 
-/** Metrics, request and audit logs of one gateway, and the tracking that links adapters' calls to requests. */
+/** Metrics, request and audit logs of one gateway. */
 public final class Observability {
 
   private final GatewayMetrics metrics;
   private final StructuredLog log;
-  private final RequestTracker tracker = new RequestTracker();
 
   public Observability(GatewayMetrics metrics, StructuredLog log) {
     this.metrics = metrics;
@@ -40,11 +39,7 @@ public final class Observability {
     return context == null ? Future.fromCompletionStage(flushed) : Future.fromCompletionStage(flushed, context);
   }
 
-  RequestTracker tracker() {
-    return tracker;
-  }
-
   public AdapterTelemetry telemetryFor(String tenant, String adapter) {
-    return metrics.telemetry(tenant, adapter, tracker);
+    return metrics.telemetry(tenant, adapter);
   }
 }

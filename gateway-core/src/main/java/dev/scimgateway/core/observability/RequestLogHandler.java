@@ -54,9 +54,9 @@ public final class RequestLogHandler implements Handler<RoutingContext> {
     ctx.put(RECORD_KEY, record);
     ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
     var context = Vertx.currentContext();
-    observability.tracker().begin(context, record);
+    RequestScope.begin(context, ctx, record);
     ctx.addEndHandler(ended -> {
-      observability.tracker().end(context);
+      RequestScope.end(context);
       finish(ctx, record);
     });
     ctx.next();

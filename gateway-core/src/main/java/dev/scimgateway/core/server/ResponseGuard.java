@@ -1,21 +1,21 @@
 package dev.scimgateway.core.server;
 
 import dev.scimgateway.core.observability.RateLimitedLog;
+import dev.scimgateway.core.observability.RequestScope;
 import dev.scimgateway.core.operation.HomeContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an exception thrown in an asynchronous callback of a request (say, while writing the answer to
  * a completed upstream call) into an immediate answer. Vert.x Web only sees exceptions thrown by a
  * handler itself; one thrown later goes to the context's exception handler, and without this guard
  * the request would wait for the request timeout. Each request runs on a context of its own, so the
- * context a failing callback ran on names the request. It sees what Vert.x reports: failures in
+ * context a failing callback ran on names the request ({@link RequestScope}, which the request log
+ * handler, first on every router, fills in). It sees what Vert.x reports: failures in
  * callbacks of futures that belong to a context (HTTP clients, timers); a context-less promise with
  * several listeners drops them silently, which is why ScimResponses itself never throws. One guard
  * serves every event loop: a failure in an adapter's call on its home loop names the request it was
@@ -25,19 +25,14 @@ final class ResponseGuard implements Handler<RoutingContext> {
 
   private static final RateLimitedLog LOG = RateLimitedLog.of(ResponseGuard.class);
 
-  private final Map<Context, RoutingContext> requests = new ConcurrentHashMap<>();
   private final Handler<Throwable> uncaught = this::uncaught;
 
   @Override
   public void handle(RoutingContext ctx) {
     Context context = Vertx.currentContext();
-    if (context != null) {
-      requests.put(context, ctx);
-      ctx.addEndHandler(ended -> requests.remove(context, ctx));
-      // Every request's context shares its event loop's exception handler: setting it is idempotent.
-      if (context.exceptionHandler() != uncaught) {
-        context.exceptionHandler(uncaught);
-      }
+    // Every request's context shares its event loop's exception handler: setting it is idempotent.
+    if (context != null && context.exceptionHandler() != uncaught) {
+      context.exceptionHandler(uncaught);
     }
     ctx.next();
   }
@@ -50,7 +45,7 @@ final class ResponseGuard implements Handler<RoutingContext> {
   private void uncaught(Throwable failure) {
     Context current = Vertx.currentContext();
     Context context = HomeContext.requestContext(current);
-    RoutingContext ctx = context == null ? null : requests.get(context);
+    RoutingContext ctx = RequestScope.request(current);
     if (ctx != null && context != current) {
       // A failure in an adapter's call on its home loop: the request is answered on its own loop.
       context.runOnContext(ignored -> uncaught(failure));

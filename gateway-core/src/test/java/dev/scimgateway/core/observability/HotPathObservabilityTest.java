@@ -97,7 +97,7 @@ class HotPathObservabilityTest {
   @Test
   void upstreamTimersAreRegisteredOnceAndKeepCounting() {
     GatewayMetrics metrics = GatewayMetrics.create();
-    var telemetry = metrics.telemetry("acme", "postman", new RequestTracker());
+    var telemetry = metrics.telemetry("acme", "postman");
 
     telemetry.upstreamCall("GET /Users/{id}", 200, Duration.ofMillis(2), false);
     telemetry.upstreamCall("GET /Users/{id}", 200, Duration.ofMillis(2), false);
