@@ -120,8 +120,9 @@ public final class RequestBudget implements BudgetLane {
         }
         released = true;
         inFlight--;
-        ended.addLast(scheduler.nanoTime());
-        grants = pump();
+        long now = scheduler.nanoTime();
+        ended.addLast(now);
+        grants = pump(now);
       }
       grants.forEach(Runnable::run);
     }
@@ -168,7 +169,7 @@ public final class RequestBudget implements BudgetLane {
         return refused.get();
       }
       waiter = line.add(ticket, tenant, deadline, executor, this::expire);
-      grants = pump();
+      grants = pump(now);
     }
     grants.forEach(Runnable::run);
     return waiter.promise.future();
@@ -249,13 +250,12 @@ public final class RequestBudget implements BudgetLane {
   }
 
   /** Lets waiters go while there is room; returns the grants to run outside the lock. */
-  private List<Runnable> pump() {
-    long now = scheduler.nanoTime();
-    trim(now);
+  private List<Runnable> pump(long now) {
     if (line.isEmpty()) {
-      schedulePump(now);
+      schedulePump(now); // cancels a pump no one waits for any more
       return List.of();
     }
+    trim(now);
     List<Runnable> grants = new ArrayList<>();
     while (!line.isEmpty() && canGo(now)) {
       WaitingLine.Waiter<Permit> waiter = line.pollFirst();
@@ -295,7 +295,7 @@ public final class RequestBudget implements BudgetLane {
     List<Runnable> grants;
     synchronized (this) {
       cancelPump = null;
-      grants = pump();
+      grants = pump(scheduler.nanoTime());
     }
     grants.forEach(Runnable::run);
   }
