@@ -24,6 +24,20 @@ public final class RequestScope implements VertxServiceProvider {
   private static final ContextLocal<RoutingContext> REQUEST = ContextLocal.registerLocal(RoutingContext.class);
   private static final ContextLocal<RequestRecord> RECORD = ContextLocal.registerLocal(RequestRecord.class);
 
+  /**
+   * Fails unless contexts of {@code vertx} have this class's slots: a Vert.x instance made without loading its
+   * service providers (or before this class was loaded) has none, and every request would fail.
+   */
+  public static void requireSlotsIn(Vertx vertx) {
+    try {
+      REQUEST.get(vertx.getOrCreateContext());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("This Vert.x instance has no slots for scim-gateway's requests: make it with"
+          + " Vert.x's builder, which loads the io.vertx.core.spi.VertxServiceProvider services on the class path"
+          + " (gateway-core's " + RequestScope.class.getName() + " among them)", e);
+    }
+  }
+
   /** Names {@code ctx}, recorded in {@code record}, as the request served on {@code context}, until {@link #end}. */
   static void begin(Context context, RoutingContext ctx, RequestRecord record) {
     REQUEST.put(context, ctx);

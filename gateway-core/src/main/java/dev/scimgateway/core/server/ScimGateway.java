@@ -4,6 +4,7 @@ import dev.scimgateway.core.config.GatewayConfig;
 import dev.scimgateway.core.config.ServerConfig;
 import dev.scimgateway.core.observability.Observability;
 import dev.scimgateway.core.observability.RateLimitedLog;
+import dev.scimgateway.core.observability.RequestScope;
 import dev.scimgateway.core.resource.ResourceTypeRegistry;
 import dev.scimgateway.core.tenant.AdapterRegistry;
 import dev.scimgateway.core.tenant.Tenant;
@@ -75,6 +76,11 @@ public final class ScimGateway {
    */
   public static Future<ScimGateway> start(
       Vertx vertx, GatewayConfig config, AdapterRegistry registry, Observability observability) {
+    try {
+      RequestScope.requireSlotsIn(vertx);
+    } catch (IllegalStateException e) {
+      return Future.failedFuture(e);
+    }
     Future<Optional<TlsCertificate>> tls = config.server().tls().isPresent()
         ? TlsCertificate.load(vertx, config.server().tls().get()).map(Optional::of)
         : Future.succeededFuture(Optional.empty());
