@@ -2,7 +2,6 @@ package dev.scimgateway.adapter.support.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.cache.CacheMeterBinder;
@@ -43,11 +42,7 @@ public final class KeyedIndex<V> {
         .maximumSize(maximumSize)
         .executor(Runnable::run)
         .recordStats()
-        .<String, V>evictionListener((evictedId, value, cause) -> {
-          if (cause == RemovalCause.SIZE) {
-            byKey.forEach(keyMap -> keyMap.evicted(value));
-          }
-        })
+        .<String, V>evictionListener((evictedId, value, cause) -> byKey.forEach(keyMap -> keyMap.evicted(value)))
         .build();
   }
 
@@ -151,8 +146,9 @@ public final class KeyedIndex<V> {
   }
 
   /**
-   * One key's map. A key leads to a value the ids hold, or to one they are about to: values are only ever
-   * removed from it as the very value its id was removed, evicted or replaced with (compared by identity).
+   * One key's map. A key leads to a value the ids hold, or to one they are about to: besides an explicit
+   * {@link KeyedIndex#unlink}, a value leaves it only as the very value (compared by identity) that its id was
+   * removed, evicted or replaced with, so a key taken over by another value stays with that one.
    */
   private static final class KeyMap<V> {
     final Key<V> key;
