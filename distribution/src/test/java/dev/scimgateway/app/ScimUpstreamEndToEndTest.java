@@ -177,6 +177,24 @@ class ScimUpstreamEndToEndTest {
   }
 
   @Test
+  void dottedKeysInAnExtensionsObjectOfANoPathValueAreNested() {
+    var created = call(HttpMethod.POST, "/Users", IdpRequests.ENTRA_CREATE_JDOE);
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+
+    var updated = call(HttpMethod.PATCH, "/Users/" + id, """
+        {"schemas":["%s"],"Operations":[{"op":"Replace","value":{"%s":{"manager.value":"m-9","department":"Legal"}}}]}"""
+        .formatted(IdpRequests.PATCH_OP, ENTERPRISE));
+
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("m-9", updated.json().getJsonObject(ENTERPRISE).getJsonObject("manager").getString("value"), updated.body());
+    ObjectNode stored = simulator.users().get(0).path(ENTERPRISE).deepCopy();
+    assertEquals("m-9", stored.path("manager").path("value").asText(), stored.toString());
+    assertEquals("Legal", stored.path("department").asText(), stored.toString());
+    assertFalse(stored.has("manager.value"), stored.toString());
+  }
+
+  @Test
   void anUpstreamWithoutPatchGetsTheExtensionInEachPut() {
     ScimSimulator withoutPatch = GatewayHarness.await(ScimSimulator.create(rig.vertx,
         ScimSimulatorOptions.defaults().withToken(UPSTREAM_TOKEN).withPatch(false)).start());

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Entra ID's no-path operations may name sub-attributes with dotted keys
  * ({@code {"op":"replace","value":{"name.givenName":"Janet"}}}); RFC 7644 nests them
- * ({@code {"name":{"givenName":"Janet"}}}). Schema URN keys, which contain dots, are left alone.
+ * ({@code {"name":{"givenName":"Janet"}}}), at the top and in an extension's object
+ * ({@code {"urn:…:enterprise:2.0:User":{"manager.value":"m-1"}}}). Schema URN keys, which contain dots, are left alone.
  */
 final class DottedKeysInValueObjects extends PatchOperationRule {
 
@@ -23,6 +24,11 @@ final class DottedKeysInValueObjects extends PatchOperationRule {
   void rewrite(ResourceDefinition type, ObjectNode operation) {
     if (!operation.hasNonNull("path") && operation.get("value") instanceof ObjectNode value) {
       nest(value);
+      value.fields().forEachRemaining(field -> {
+        if (field.getValue() instanceof ObjectNode extension && type.extension(field.getKey()).isPresent()) {
+          nest(extension);
+        }
+      });
     }
   }
 

@@ -24,6 +24,7 @@ class EntraValueShapesTest {
       "bare manager id | {'op':'Replace','path':'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager','value':'m-1'} | {'op':'replace','path':'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager','value':{'value':'m-1'}}",
       "multi-valued left alone | {'op':'add','path':'emails','value':[{'value':'a@b.c'}]} | {'op':'add','path':'emails','value':[{'value':'a@b.c'}]}",
       "dotted keys nested | {'op':'replace','value':{'name.givenName':'Jo','name.familyName':'Do','active':'True'}} | {'op':'replace','value':{'name':{'givenName':'Jo','familyName':'Do'},'active':true}}",
+      "dotted keys nested in an extension | {'op':'replace','value':{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'manager.value':'m-1','department':'S'}}} | {'op':'replace','value':{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'manager':{'value':'m-1'},'department':'S'}}}",
       "URN keys kept | {'op':'replace','value':{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'department':'S'}}} | {'op':'replace','value':{'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User':{'department':'S'}}}"
   })
   void normalizesOneOperation(String name, String operation, String expected) throws Exception {
