@@ -27,6 +27,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin scim
 COPY --from=build /src/distribution/target/scim-gateway.jar /opt/scim-gateway/scim-gateway.jar
+COPY distribution/jvm.options /opt/scim-gateway/jvm.options
 USER 10001
 # 8080: SCIM (server.port); 9090: /health, /ready, /metrics when management.port is set to it.
 EXPOSE 8080 9090
@@ -36,5 +37,5 @@ VOLUME ["/etc/scim-gateway"]
 ENV HEALTH_PORT=8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${HEALTH_PORT}/health" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/scim-gateway/scim-gateway.jar"]
+ENTRYPOINT ["java", "@/opt/scim-gateway/jvm.options", "-XX:MaxRAMPercentage=75", "-jar", "/opt/scim-gateway/scim-gateway.jar"]
 CMD ["--config", "/etc/scim-gateway/gateway.yaml"]

@@ -388,7 +388,7 @@ final class Report {
     md.append("| Live heap, 100,000 ids cached | ").append(mib(footprint.warmLiveBytes)).append(" (heap used after GC ")
         .append(Stats.mib(footprint.warmHeapUsedKb)).append(") |\n");
     long perUser = footprint.cachedIds > 0 ? (footprint.warmLiveBytes - footprint.emptyLiveBytes) / footprint.cachedIds : -1;
-    md.append("| Heap per cached user (three Caffeine caches: by id, userName, externalId) | ")
+    md.append("| Heap per cached user (one Caffeine cache by id, with its userName and externalId keys) | ")
         .append(perUser < 0 ? "–" : perUser + " bytes").append(" |\n");
     md.append("| RSS after start-up, idle | ").append(Stats.mib(footprint.emptyRssKb)).append(" |\n");
     md.append("| RSS with 100,000 ids cached | ").append(Stats.mib(footprint.warmRssKb)).append(" |\n");
