@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Benchmark 4: start-up time to {@code /ready}, heap with 100,000 ids cached, memory. The gateway runs
- * with the JVM's defaults (as {@code java -jar}); heap figures are taken after a full GC.
+ * with {@code distribution/jvm.options} and no {@code -Xmx}; heap figures are taken after a full GC.
  */
 final class FootprintBench {
 

@@ -60,11 +60,18 @@ final class Jcmd {
     return new Histogram(total, instances, top);
   }
 
-  /** The heap's "used" after {@code GC.run}, in kB, from {@code GC.heap_info}. */
+  /**
+   * The heap's "used" after {@code GC.run}, in kB, from {@code GC.heap_info}: the sum over its generations (G1 prints
+   * one line for the whole heap, the parallel and serial collectors one per generation).
+   */
   static long heapUsedAfterGcKb(long pid) {
     run(pid, "GC.run");
     String info = run(pid, "GC.heap_info");
-    Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
-    return m.find() ? Long.parseLong(m.group(1)) : -1;
+    Matcher generation = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    long used = -1;
+    while (generation.find()) {
+      used = Math.max(used, 0) + Long.parseLong(generation.group(1));
+    }
+    return used;
   }
 }

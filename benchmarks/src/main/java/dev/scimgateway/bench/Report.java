@@ -43,7 +43,8 @@ final class Report {
         (`mvn -B -q -DskipTests package`), copies `distribution/target/scim-gateway.jar` and
         `benchmarks/target/scim-gateway-benchmarks.jar` into a temporary work directory (so that a build in the
         same tree during the run changes nothing) and runs the suite from there. The suite starts every piece as a
-        process of its own on 127.0.0.1 — the gateway with the JVM's defaults, the Postman simulator (from the
+        process of its own on 127.0.0.1 — the gateway with `distribution/jvm.options` (as the README's command and
+        the Docker image run it), the Postman simulator (from the
         gateway's jar), a fixed-answer upstream, nginx — drives each for a bounded time, stops what it started
         and writes this file; logs, configurations and the JFR recording stay in the work directory. Nothing of
         it runs in `mvn verify`.
@@ -369,8 +370,8 @@ final class Report {
   private void footprint(StringBuilder md) {
     md.append("## 4. Footprint\n\n");
     md.append(String.format("""
-        The gateway jar with the JVM's defaults (`java -jar`, no `-Xmx`: G1, a maximum heap of a quarter of the
-        machine's memory), one tenant over the fixed-answer upstream. Start-up is from launching the process to the
+        The gateway jar as the README runs it (`java @distribution/jvm.options -jar`, no `-Xmx`: the parallel
+        collector, a maximum heap of a quarter of the machine's memory), one tenant over the fixed-answer upstream. Start-up is from launching the process to the
         first `200` from `/ready` (polled every 5 ms), median of %d launches. Heap figures are the live objects after
         a full GC (`jcmd GC.class_histogram`) and the heap's "used" after `jcmd GC.run`; RSS is `VmRSS` from
         `/proc/<pid>/status`. The 100,000 cached ids come from `idCache.warmUp: true` (with `idCache.maxSize:
@@ -416,7 +417,7 @@ final class Report {
     footprint.warmTopClasses.forEach(c -> md.append("- `").append(c.replace(": ", "`: ")).append("\n"));
     md.append("""
 
-        RSS is mostly what G1 chose to keep committed, not what the gateway needs: with no `-Xmx` the JVM may grow
+        RSS is mostly what the collector chose to keep committed, not what the gateway needs: with no `-Xmx` the JVM may grow
         the heap up to a quarter of the machine's memory before collecting. The Dockerfile runs the gateway with
         `-XX:MaxRAMPercentage=75` of the container's limit; the live heap above is the figure to size a limit by.
 
@@ -523,7 +524,7 @@ final class Report {
     }
     md.append("""
         **The floor of the gateway's stack.** The Vert.x pass-through (`VertxProxy`, benchmarks module) runs on the
-        gateway's stack: Vert.x 5, Netty's native transport, one server and one pooled HTTP client per event loop.
+        gateway's stack and JVM options: Vert.x 5, Netty's native transport, one server and one pooled HTTP client per event loop.
         It forwards method, path, `Authorization`, `Content-Type` and body, and copies status, `Content-Type` and
         body back, with no JSON, no checks, no log and no hop between loops. What it spends per request is what
         Vert.x and the kernel take for one proxied request, which no change to the gateway's own code removes.
@@ -662,7 +663,7 @@ final class Report {
       return;
     }
     md.append("**Before and after, in this run.** The gateway built from ").append(overhead.baselineRevision)
-        .append(" (`BENCH_BASELINE`) ran as one more path in every repetition, with the same configuration and the same ")
+        .append(" (`BENCH_BASELINE`) ran as one more path in every repetition, with the same configuration, JVM options and ")
         .append("upstream; ratios are medians of the per-repetition ratios.\n\n");
     md.append("| Operation | Connections | Before req/s | After req/s | After / before | Before µs CPU/req | After µs CPU/req ")
         .append("| After / before CPU | Before vs nginx | After vs nginx | Before p50 ms | After p50 ms |\n")

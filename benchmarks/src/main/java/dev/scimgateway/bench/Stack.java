@@ -24,10 +24,12 @@ final class Stack {
   /** The gateway built from an earlier revision (bench/run.sh's {@code BENCH_BASELINE}), if one was built. */
   final Optional<Baseline> baseline;
   final Path benchJar;
+  /** {@code distribution/jvm.options}, what operators run the gateway with, for every process whose cost is measured. */
+  final Path jvmOptions;
   final String java;
 
   /**
-   * Copies the gateway's jar and this suite's jar into {@code work} and runs every process from the copies:
+   * Copies the gateway's jar, its JVM options and this suite's jar into {@code work} and runs every process from the copies:
    * other builds in the same work tree (the machine is shared) may replace {@code target/} while the suite runs.
    */
   Stack(Path repo, Path work) {
@@ -41,6 +43,7 @@ final class Stack {
       this.benchJar = own.toString().endsWith(".jar")
           ? copy(own, work.resolve("scim-gateway-benchmarks.jar"))
           : copy(repo.resolve("benchmarks/target/scim-gateway-benchmarks.jar"), work.resolve("scim-gateway-benchmarks.jar"));
+      this.jvmOptions = copy(repo.resolve("distribution/jvm.options"), work.resolve("jvm.options"));
       this.baseline = Baseline.in(work);
     } catch (IOException | URISyntaxException e) {
       throw new IllegalStateException("cannot prepare " + work + ": " + e.getMessage(), e);
@@ -63,15 +66,23 @@ final class Stack {
     return benchProcess("upstream", port, "--users", String.valueOf(users));
   }
 
-  /** The {@link VertxProxy} in front of the upstream at {@code upstreamPort}; ready when a read passes through it. */
+  /**
+   * The {@link VertxProxy} in front of the upstream at {@code upstreamPort}, on the gateway's JVM options so that the
+   * two are compared on one runtime; ready when a read passes through it.
+   */
   Child vertxProxy(int port, int upstreamPort) {
-    return benchProcess("vertx-proxy", port, "--upstream", String.valueOf(upstreamPort));
+    return benchProcess("vertx-proxy", port, List.of(jvmOptionsArgument()), "--upstream", String.valueOf(upstreamPort));
   }
 
   /** {@code BenchMain command --port port options…} of this suite's jar, ready when it answers a user's read. */
   private Child benchProcess(String command, int port, String... options) {
-    List<String> line = new ArrayList<>(List.of(java, "-cp", benchJar.toString(), "dev.scimgateway.bench.BenchMain", command,
-        "--port", String.valueOf(port)));
+    return benchProcess(command, port, List.of(), options);
+  }
+
+  private Child benchProcess(String command, int port, List<String> jvmArgs, String... options) {
+    List<String> line = new ArrayList<>(List.of(java));
+    line.addAll(jvmArgs);
+    line.addAll(List.of("-cp", benchJar.toString(), "dev.scimgateway.bench.BenchMain", command, "--port", String.valueOf(port)));
     line.addAll(List.of(options));
     Child child = Child.start(command + "-" + port, work, line, null);
     Net.awaitOk(Net.url(port, "/scim/v2/Users/" + FixedUpstream.id(1)), null, Duration.ofSeconds(60), child);
@@ -92,7 +103,7 @@ final class Stack {
    * The gateway jar with one tenant {@value #TENANT} whose Postman is {@code upstreamPort}.
    *
    * @param postmanExtra YAML for the tenant's postman section, indented by 6 (rateLimit, idCache…)
-   * @param jvmArgs e.g. JFR options
+   * @param jvmArgs e.g. JFR options, after those of {@link #jvmOptions}
    * @param awaitReady whether to wait for /ready
    */
   Child gateway(String name, int port, int upstreamPort, String postmanExtra, String serverExtra, List<String> jvmArgs,
@@ -177,6 +188,7 @@ final class Stack {
     }
     List<String> command = new ArrayList<>();
     command.add(java);
+    command.add(jvmOptionsArgument());
     command.addAll(jvmArgs);
     command.addAll(List.of("-jar", jar.toString(), "--config", config.toString()));
     Child child = Child.start(name, work, command, null);
@@ -184,6 +196,11 @@ final class Stack {
       awaitGatewayReady(child, port, Duration.ofMinutes(5));
     }
     return child;
+  }
+
+  /** {@code java @file}: the options in {@link #jvmOptions}, as the README's command and the Docker image pass them. */
+  private String jvmOptionsArgument() {
+    return "@" + jvmOptions;
   }
 
   /** Debian's redis-server without persistence, for replicas that share the budget; ready when it takes connections. */
